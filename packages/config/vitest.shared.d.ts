@@ -1,0 +1,5 @@
+export declare const sharedTestOptions: {
+  testTimeout: number;
+  hookTimeout: number;
+  pool: "forks";
+};
