@@ -1,0 +1,16 @@
+export { PrismaClient, Prisma } from "./generated/prisma/client";
+export type { DataMode, JobStatus as DbJobStatus, LedgerKind } from "./generated/prisma/enums";
+export {
+  openDatabase,
+  isPostgresUrl,
+  resolveDataDir,
+  redactUrl,
+  migratePostgres,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type OpenDatabaseOptions,
+} from "./open-database";
+export { openTestDatabase, testDatabaseKinds, withDatabase } from "./test-database";
+export { applyMigrations, loadMigrations, type Migration } from "./migrations";
+export { DatabaseLockedError } from "./internal/data-dir-lock";
+export { dbEnv } from "./env";
