@@ -1,0 +1,2 @@
+export { type BrandStyleGuide } from "./brand-style-guide";
+export { PILOT_BRANDS, findPilotBrand } from "./pilot-brands";

@@ -1,0 +1,14 @@
+export { planComplement, type ComplementPlan, type PlanOptions } from "./plan-complement";
+export { resolveProduct, type ProductSpec } from "./product-spec";
+export { isCompatible, type CompatibilityVerdict } from "./compatibility";
+export { buildImagePrompt, describeComplement } from "./prompt";
+export { complementDisplayName } from "./display-name";
+export { visibleColors } from "./visible-colors";
+export { HARMONY_SCHEMES, classifyHarmony, type HarmonyScheme } from "./color-harmony";
+export {
+  StylingError,
+  UnknownCategoryError,
+  UnrecognizedColorError,
+  IncompatibleCategoryError,
+} from "./errors";
+export { createPrng, type Prng } from "./prng";
