@@ -1,0 +1,32 @@
+// Child process for the benchmark: the real REST handler on node:http against PGlite or
+// PostgreSQL, with one client that has credits for the whole run. Prints {port, key} when ready.
+import { openDatabase } from "@garment/db";
+import { pino } from "pino";
+import { handleV1Request } from "../src/rest/router";
+import { createRuntime } from "../src/runtime/create-runtime";
+import { createClient } from "../src/services/clients/create-client";
+import { serveFetchHandler } from "./node-http-adapter";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { LocalFolderStorage } from "../src/storage/artifact-storage";
+import { UrlSigner } from "../src/storage/url-signer";
+
+const [, , port, url, dataDir] = process.argv;
+const database = await openDatabase(
+  url ? { url, migrate: true, poolSize: 40 } : { dataDir: dataDir ?? "memory://" },
+);
+const runtime = await createRuntime({
+  database,
+  workflow: { send: async () => {} },
+  imageModels: { defaultModelId: "builtin-flatlay", isAvailable: (id) => id === "builtin-flatlay" },
+  storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-bench-artifacts-"))),
+  signer: new UrlSigner("bench"),
+  logger: pino({ level: "silent" }),
+});
+const client = await createClient(runtime.db, { name: "Bench", credits: 100_000_000 });
+await serveFetchHandler((request) => handleV1Request(runtime, request), Number(port));
+process.stdout.write(
+  `${JSON.stringify({ ready: true, key: client.api_key, clientId: client.client_id })}\n`,
+);
+process.on("SIGTERM", () => void runtime.close().finally(() => process.exit(0)));

@@ -1,0 +1,40 @@
+import { ERROR_STATUS, type ErrorCode, type ValidationErrorItem } from "@garment/schemas";
+
+/**
+ * A failure the caller should hear about, as a value with a code. Each transport maps it once
+ * (REST: status + envelope; tRPC: TRPCError with the same code in `data`).
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: ValidationErrorItem[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ApiError";
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const unauthenticated = (message = "Missing or invalid API key.") =>
+  new ApiError("UNAUTHENTICATED", message);
+export const forbidden = (message: string) => new ApiError("FORBIDDEN", message);
+export const insufficientBalance = (cost: number, balance: number) =>
+  new ApiError(
+    "INSUFFICIENT_BALANCE",
+    `This request costs ${cost} credits; the balance is ${balance}.`,
+  );
+export const validationFailed = (detail: ValidationErrorItem[]) =>
+  new ApiError("VALIDATION_ERROR", summarizeDetail(detail), detail);
+export const conflict = (message: string) => new ApiError("CONFLICT", message);
+export const jobNotFound = () => new ApiError("JOB_NOT_FOUND", "No such job.");
+export const resourceNotFound = (what: string) =>
+  new ApiError("RESOURCE_NOT_FOUND", `No such ${what}.`);
+export const serviceUnavailable = (message: string) => new ApiError("SERVICE_UNAVAILABLE", message);
+
+function summarizeDetail(detail: ValidationErrorItem[]): string {
+  const fields = detail.map((item) => item.loc.slice(1).join(".") || item.loc.join("."));
+  return `Request validation failed: ${[...new Set(fields)].join(", ")}.`;
+}

@@ -1,0 +1,91 @@
+import { ulid } from "ulid";
+import { authenticateBearer } from "../auth/authenticate";
+import type { Caller } from "../auth/caller";
+import { ApiError } from "../errors";
+import type { AppRuntime } from "../runtime/app-runtime";
+import { writeRequestLog } from "../services/request-log";
+import { errorResponse, json } from "./http";
+
+export interface RestCall {
+  runtime: AppRuntime;
+  request: Request;
+  requestId: string;
+  url: URL;
+  params: Record<string, string>;
+  /** Authenticates the Bearer key (once) and returns the caller. */
+  authenticate(): Promise<Caller>;
+  /** Credits this request moved (negative = charged), for the request log. */
+  creditsMoved: number;
+}
+
+export type RestHandler = (call: RestCall) => Promise<Response>;
+
+/**
+ * The REST edge in one place: a request id, authentication on demand, errors mapped to the
+ * envelope (never a stack trace), one request_logs row per request and `X-Request-Id`.
+ */
+export async function runRestHandler(
+  runtime: AppRuntime,
+  request: Request,
+  params: Record<string, string>,
+  handler: RestHandler,
+): Promise<Response> {
+  const startedAt = performance.now();
+  const requestId = ulid();
+  const url = new URL(request.url);
+  // Held in an object: TypeScript cannot see the closure below assign it.
+  const auth: { caller: Caller | null } = { caller: null };
+  const call: RestCall = {
+    runtime,
+    request,
+    requestId,
+    url,
+    params,
+    creditsMoved: 0,
+    async authenticate() {
+      auth.caller ??= await authenticateBearer(runtime.db, request.headers.get("authorization"));
+      return auth.caller;
+    },
+  };
+
+  let response: Response;
+  let errorCode: string | null = null;
+  try {
+    response = await handler(call);
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : internalError(runtime, error, requestId);
+    errorCode = apiError.code;
+    call.creditsMoved = 0;
+    response = errorResponse(apiError, requestId);
+  }
+  response.headers.set("x-request-id", requestId);
+
+  try {
+    await writeRequestLog(runtime.db, {
+      requestId,
+      clientId: auth.caller?.clientId ?? null,
+      apiKeyId: auth.caller?.apiKeyId ?? null,
+      mode: auth.caller?.mode ?? null,
+      transport: "rest",
+      method: request.method,
+      path: url.pathname,
+      statusCode: response.status,
+      latencyMs: Math.round(performance.now() - startedAt),
+      creditsMoved: call.creditsMoved,
+      errorCode,
+    });
+  } catch (error) {
+    runtime.logger.error({ err: error, requestId }, "could not write the request log");
+  }
+  return response;
+}
+
+function internalError(runtime: AppRuntime, error: unknown, requestId: string): ApiError {
+  runtime.logger.error({ err: error, requestId }, "unhandled error in a REST handler");
+  return new ApiError(
+    "INTERNAL",
+    "Something went wrong on our side. Quote the request id to support.",
+  );
+}
+
+export { json };

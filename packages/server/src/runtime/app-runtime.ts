@@ -1,0 +1,31 @@
+import type { DatabaseHandle, PrismaClient } from "@garment/db";
+import type { Logger } from "pino";
+import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
+import type { ReferenceData } from "../services/reference/reference-data";
+import type { ArtifactStorage } from "../storage/artifact-storage";
+import type { UrlSigner } from "../storage/url-signer";
+import type { WorkflowSystem } from "../workflows/workflow-system";
+
+/** The image models the API offers, as the transports and the dispatch service see them. */
+export interface ImageModelDirectory {
+  defaultModelId: string;
+  isAvailable(id: string): boolean;
+}
+
+/**
+ * Everything a request needs, built once per process by createRuntime() and passed down
+ * explicitly: no module opens a database or reads the environment on import.
+ */
+export interface AppRuntime {
+  database: DatabaseHandle;
+  db: PrismaClient;
+  reference: ReferenceData;
+  workflow: WorkflowHandOff;
+  /** The Inngest functions and, by default, their embedded runner; null when a test hands off by hand. */
+  workflows: WorkflowSystem | null;
+  imageModels: ImageModelDirectory;
+  storage: ArtifactStorage;
+  signer: UrlSigner;
+  logger: Logger;
+  close(): Promise<void>;
+}

@@ -1,0 +1,68 @@
+import {
+  openDatabase,
+  type DatabaseHandle,
+  type OpenDatabaseOptions,
+  type PrismaClient,
+} from "@garment/db";
+import type { Logger } from "pino";
+import { seedReferenceData } from "../seed/reference-data";
+import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
+import { startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
+import { ReferenceData } from "../services/reference/reference-data";
+import type { ArtifactStorage } from "../storage/artifact-storage";
+import type { UrlSigner } from "../storage/url-signer";
+import type { WorkflowSystem } from "../workflows/workflow-system";
+import type { AppRuntime, ImageModelDirectory } from "./app-runtime";
+import { createLogger } from "./logger";
+
+export interface RuntimeParts {
+  db: PrismaClient;
+  storage: ArtifactStorage;
+  logger: Logger;
+}
+
+export interface RuntimeOptions {
+  /** An open database; otherwise one is opened from the environment (or `databaseOptions`). */
+  database?: DatabaseHandle;
+  databaseOptions?: OpenDatabaseOptions;
+  /** A plain hand-off (tests), or a factory for the workflow system, started with the runtime. */
+  workflow: WorkflowHandOff | ((parts: RuntimeParts) => WorkflowSystem);
+  imageModels: ImageModelDirectory;
+  storage: ArtifactStorage;
+  signer: UrlSigner;
+  logger?: Logger;
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime> {
+  const logger = options.logger ?? createLogger();
+  const database = options.database ?? (await openDatabase(options.databaseOptions));
+  await seedReferenceData(database.db);
+  const parts = { db: database.db, storage: options.storage, logger };
+  const workflows = typeof options.workflow === "function" ? options.workflow(parts) : null;
+  const workflow: WorkflowHandOff = workflows ?? (options.workflow as WorkflowHandOff);
+  await workflows?.start();
+  const stopSweeper = workflows
+    ? startStuckJobSweeper(database.db, (error) =>
+        logger.error({ err: error }, "the stuck-job sweeper failed"),
+      )
+    : () => {};
+  let closed = false;
+  return {
+    database,
+    db: database.db,
+    reference: new ReferenceData(database.db),
+    workflow,
+    workflows,
+    imageModels: options.imageModels,
+    storage: options.storage,
+    signer: options.signer,
+    logger,
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopSweeper();
+      await workflows?.stop();
+      await database.close();
+    },
+  };
+}

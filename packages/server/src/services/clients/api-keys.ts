@@ -1,0 +1,60 @@
+import type { DataMode, PrismaClient } from "@garment/db";
+import { ulid } from "ulid";
+import {
+  CAPABILITIES,
+  displayPrefix,
+  generateApiKey,
+  hashApiKey,
+  normalizeCapabilities,
+  type Capability,
+} from "../../auth/api-keys";
+
+export interface CreatedApiKey {
+  key_id: string;
+  api_key: string;
+  mode: DataMode;
+  capabilities: Capability[];
+}
+
+/** Creates a key and returns the plain key: the only time it is ever visible. */
+export async function createApiKey(
+  db: PrismaClient,
+  input: { clientId: string; mode?: DataMode; capabilities?: readonly string[]; name?: string },
+): Promise<CreatedApiKey> {
+  const mode = input.mode ?? "live";
+  const capabilities = normalizeCapabilities(input.capabilities ?? CAPABILITIES);
+  const client = await db.client.findUnique({
+    where: { id: input.clientId },
+    select: { id: true },
+  });
+  if (!client) throw new Error(`No client ${input.clientId}.`);
+  const apiKey = generateApiKey(mode);
+  const keyId = ulid();
+  await db.apiKey.create({
+    data: {
+      id: keyId,
+      clientId: input.clientId,
+      mode,
+      name: input.name ?? "",
+      displayPrefix: displayPrefix(apiKey),
+      keyHash: hashApiKey(apiKey),
+      capabilities,
+    },
+  });
+  return { key_id: keyId, api_key: apiKey, mode, capabilities };
+}
+
+/** Revokes by key id or by the plain key. Revoked keys answer 401 from then on. */
+export async function revokeApiKey(
+  db: PrismaClient,
+  keyIdOrKey: string,
+): Promise<{ key_id: string; revoked_at: string }> {
+  const where = keyIdOrKey.startsWith("sk_")
+    ? { keyHash: hashApiKey(keyIdOrKey) }
+    : { id: keyIdOrKey };
+  const key = await db.apiKey.findFirst({ where });
+  if (!key) throw new Error("No such API key.");
+  const revokedAt = key.revokedAt ?? new Date();
+  if (!key.revokedAt) await db.apiKey.update({ where: { id: key.id }, data: { revokedAt } });
+  return { key_id: key.id, revoked_at: revokedAt.toISOString() };
+}

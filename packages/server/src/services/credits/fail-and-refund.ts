@@ -1,0 +1,53 @@
+import type { PrismaClient } from "@garment/db";
+import { ulid } from "ulid";
+
+export interface FailJobInput {
+  jobId: string;
+  /** Machine-readable reason, e.g. `technical_failure`, `evaluation_failed`, `cancelled`. */
+  reason: string;
+  message: string;
+  stage?: string | null;
+  extra?: Record<string, unknown>;
+}
+
+export interface FailJobResult {
+  /** False when the job was already terminal (nothing changed). */
+  failed: boolean;
+  refundedCredits: number;
+}
+
+/**
+ * Ends a job in FAILURE and refunds its debit, exactly once, in one statement: the status
+ * change only applies to a job that is not terminal, and the refund is a ledger row unique per
+ * request, so retries, concurrent cancels and crash recovery can all call this safely.
+ */
+export async function failJobAndRefund(
+  db: PrismaClient,
+  input: FailJobInput,
+): Promise<FailJobResult> {
+  const extra = JSON.stringify({ reason: input.reason, ...input.extra });
+  const rows = await db.$queryRaw<{ failed: bigint; refunded: number | null }[]>`
+    WITH job AS (
+      UPDATE jobs SET status = 'FAILURE'::"JobStatus", failure_reason = ${input.reason}, finished_at = now(), updated_at = now()
+       WHERE id = ${input.jobId} AND status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
+      RETURNING id, client_id, mode, request_id, credits_cost
+    ), refund AS (
+      INSERT INTO credit_ledger (id, client_id, mode, amount, kind, request_id, job_id, note)
+      SELECT ${ulid()}, client_id, mode, credits_cost, 'refund'::"LedgerKind", request_id, id, ${input.reason}
+        FROM job WHERE credits_cost > 0
+      ON CONFLICT (request_id, kind) DO NOTHING
+      RETURNING client_id, mode, amount
+    ), credit AS (
+      UPDATE credit_accounts AS account SET balance = account.balance + refund.amount, updated_at = now()
+        FROM refund WHERE account.client_id = refund.client_id AND account.mode = refund.mode
+      RETURNING account.balance
+    ), failed_event AS (
+      INSERT INTO job_events (job_id, event_type, stage, message, extra)
+      SELECT id, 'failed', ${input.stage ?? null}, ${input.message},
+             ${extra}::jsonb || jsonb_build_object('refunded_credits', COALESCE((SELECT amount FROM refund), 0))
+        FROM job
+    )
+    SELECT (SELECT count(*) FROM job) AS failed, (SELECT amount FROM refund) AS refunded`;
+  const row = rows[0];
+  return { failed: Number(row?.failed ?? 0) > 0, refundedCredits: row?.refunded ?? 0 };
+}

@@ -1,0 +1,220 @@
+import type { PrismaClient } from "@garment/db";
+import {
+  DEFAULT_GENERATOR_OPTIONS,
+  MAX_SEED,
+  renderDimensions,
+  type WorkflowAcceptedResponse,
+} from "@garment/schemas";
+import { randomInt } from "node:crypto";
+import { ulid } from "ulid";
+import type { Caller } from "../../auth/caller";
+import { requireCapability } from "../../auth/authenticate";
+import {
+  ApiError,
+  conflict,
+  forbidden,
+  insufficientBalance,
+  serviceUnavailable,
+  validationFailed,
+} from "../../errors";
+import { getBalance } from "../credits/balance";
+import { failJobAndRefund } from "../credits/fail-and-refund";
+import type { ReferenceData } from "../reference/reference-data";
+import { findIdempotentResponse, IDEMPOTENCY_KEY_MAX_LENGTH, requestBodyHash } from "./idempotency";
+import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "./operation";
+import { isUniqueViolation, recordDispatch } from "./record-dispatch";
+import { validateDispatchRequest, type ValidatedDispatch } from "./validate-request";
+
+/** Where accepted work goes: Inngest (cloud or self-hosted) or the embedded runner. */
+export interface WorkflowHandOff {
+  send(event: { id: string; name: string; data: DispatchEventData }): Promise<void>;
+}
+
+export interface DispatchDeps {
+  db: PrismaClient;
+  reference: ReferenceData;
+  workflow: WorkflowHandOff;
+  isImageModelAvailable(id: string): boolean;
+  defaultImageModelId: string;
+  now?: () => Date;
+}
+
+export interface DispatchContext {
+  requestId: string;
+  caller: Caller;
+  transport: "rest" | "trpc";
+  method: string;
+  path: string;
+  idempotencyKey?: string | null;
+}
+
+export interface DispatchOutcome {
+  response: WorkflowAcceptedResponse;
+  /** True when an Idempotency-Key replayed an earlier acceptance (nothing was charged). */
+  replayed: boolean;
+}
+
+/**
+ * Accepts one complementary-garment generation: validate, price, debit and record in one
+ * statement, then hand the job to the workflow engine. The one function behind REST and tRPC.
+ */
+export async function dispatchComplementaryGarment(
+  deps: DispatchDeps,
+  context: DispatchContext,
+  rawInput: unknown,
+): Promise<DispatchOutcome> {
+  const { caller } = context;
+  requireCapability(caller, "jobs:create");
+  const idempotencyKey = checkIdempotencyKey(context.idempotencyKey);
+  const validated = await validateDispatchRequest(deps, rawInput);
+
+  const operation = await deps.reference.operation(COMPLEMENTARY_GARMENT_OPERATION.name);
+  if (!operation?.enabled)
+    throw forbidden(`The operation '${COMPLEMENTARY_GARMENT_OPERATION.name}' is disabled.`);
+  const cost = operation.creditsCost;
+
+  const bodyHash = idempotencyKey ? requestBodyHash(validated.request) : "";
+  if (idempotencyKey) {
+    const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
+    if (replay) return replay;
+  }
+
+  const jobId = ulid();
+  let balance: number | null;
+  try {
+    balance = await recordDispatch(deps.db, {
+      requestId: context.requestId,
+      jobId,
+      clientId: caller.clientId,
+      mode: caller.mode,
+      apiKeyId: caller.apiKeyId,
+      transport: context.transport,
+      method: context.method,
+      path: context.path,
+      jobType: COMPLEMENTARY_GARMENT_OPERATION.jobType,
+      operationName: COMPLEMENTARY_GARMENT_OPERATION.name,
+      creditsCost: cost,
+      request: validated.request,
+      resolved: resolveOptions(deps, validated),
+      idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : null,
+    });
+  } catch (error) {
+    // A concurrent request with the same Idempotency-Key committed first: answer as it did.
+    if (idempotencyKey && isUniqueViolation(error)) {
+      const replay = await replayIdempotent(deps, caller, idempotencyKey, bodyHash);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+  if (balance === null)
+    throw insufficientBalance(cost, await getBalance(deps.db, caller.clientId, caller.mode));
+
+  await handOff(deps, {
+    jobId,
+    requestId: context.requestId,
+    clientId: caller.clientId,
+    mode: caller.mode,
+  });
+  return {
+    response: {
+      request_id: context.requestId,
+      job_id: jobId,
+      status: "NOT_STARTED",
+      credits_cost: cost,
+    },
+    replayed: false,
+  };
+}
+
+function checkIdempotencyKey(key: string | null | undefined): string | null {
+  if (key === undefined || key === null) return null;
+  if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
+    throw validationFailed([
+      {
+        loc: ["header", "Idempotency-Key"],
+        msg: `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`,
+        type: "value_error",
+      },
+    ]);
+  }
+  return key;
+}
+
+async function replayIdempotent(
+  deps: DispatchDeps,
+  caller: Caller,
+  key: string,
+  bodyHash: string,
+): Promise<DispatchOutcome | null> {
+  const stored = await findIdempotentResponse(
+    deps.db,
+    caller.clientId,
+    caller.mode,
+    key,
+    (deps.now ?? (() => new Date()))(),
+  );
+  if (!stored) return null;
+  if (stored.bodyHash !== bodyHash) {
+    throw conflict(
+      "This Idempotency-Key was used with a different request body in the last 24 hours.",
+    );
+  }
+  return {
+    response: {
+      request_id: stored.requestId,
+      job_id: stored.jobId,
+      status: "NOT_STARTED",
+      credits_cost: stored.creditsCost,
+    },
+    replayed: true,
+  };
+}
+
+/** Everything the workflow needs decided up front, so a retried run never re-rolls a seed. */
+function resolveOptions(deps: DispatchDeps, validated: ValidatedDispatch) {
+  const { request } = validated;
+  const resolution = request.resolution ?? DEFAULT_GENERATOR_OPTIONS.resolution;
+  const aspectRatio = request.aspect_ratio ?? DEFAULT_GENERATOR_OPTIONS.aspect_ratio;
+  return {
+    seed: request.seed ?? randomInt(0, MAX_SEED),
+    seedWasRandom: request.seed === null || request.seed === undefined,
+    imageModel: request.image_model ?? deps.defaultImageModelId,
+    evalEnabled: request.eval_enabled ?? DEFAULT_GENERATOR_OPTIONS.eval_enabled,
+    onTechnicalFailure:
+      request.on_technical_failure ?? DEFAULT_GENERATOR_OPTIONS.on_technical_failure,
+    resolution,
+    aspectRatio,
+    ...renderDimensions(resolution, aspectRatio),
+    category: {
+      publicId: validated.category.publicId,
+      slot: validated.category.slot,
+      name: validated.category.name,
+    },
+    pilotBrand: validated.brand
+      ? { publicId: validated.brand.publicId, slug: validated.brand.slug }
+      : null,
+    colorHex: validated.colorHex,
+  };
+}
+
+/** If the engine cannot take the job, nothing stays charged for work that will never run. */
+async function handOff(deps: DispatchDeps, data: DispatchEventData): Promise<void> {
+  try {
+    await deps.workflow.send({
+      id: data.requestId,
+      name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
+      data,
+    });
+  } catch (error) {
+    await failJobAndRefund(deps.db, {
+      jobId: data.jobId,
+      reason: "dispatch_failed",
+      message: "The workflow engine could not accept the job; the credits were refunded.",
+      extra: { error: error instanceof Error ? error.message : String(error) },
+    });
+    if (error instanceof ApiError) throw error;
+    throw serviceUnavailable(
+      "The workflow engine is unavailable; nothing was charged. Retry shortly.",
+    );
+  }
+}

@@ -1,0 +1,16 @@
+/** The operation this service dispatches, as priced in the `operations` table. */
+export const COMPLEMENTARY_GARMENT_OPERATION = {
+  name: "complementary-garment-generator",
+  opClass: "generator",
+  defaultCreditsCost: 5,
+  jobType: "COMPLEMENTARY_GARMENT_GENERATOR",
+  /** The event the workflow engine is triggered by (event id = request id). */
+  eventName: "studio/complementary-garment.requested",
+} as const;
+
+export interface DispatchEventData {
+  jobId: string;
+  requestId: string;
+  clientId: string;
+  mode: "live" | "test";
+}

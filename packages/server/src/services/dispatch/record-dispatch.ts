@@ -1,0 +1,76 @@
+import type { DataMode, PrismaClient } from "@garment/db";
+import { ulid } from "ulid";
+
+export interface DispatchRecord {
+  requestId: string;
+  jobId: string;
+  clientId: string;
+  mode: DataMode;
+  apiKeyId: string | null;
+  transport: string;
+  method: string;
+  path: string;
+  jobType: string;
+  operationName: string;
+  creditsCost: number;
+  request: unknown;
+  resolved: unknown;
+  idempotency: { key: string; bodyHash: string } | null;
+}
+
+/**
+ * Debits the credits and records the accepted request in ONE statement: the balance update,
+ * the request log, the job, its `queued` event, the ledger debit and the idempotency key.
+ * Every insert selects FROM the debit, so when the balance does not cover the cost nothing is
+ * written at all. One round trip keeps the balance row's lock as short as the commit allows
+ * (many connections of one client contend on that row). Returns the new balance, or null when
+ * the balance was too low.
+ */
+export async function recordDispatch(
+  db: PrismaClient,
+  record: DispatchRecord,
+): Promise<number | null> {
+  const requestJson = JSON.stringify(record.request);
+  const resolvedJson = JSON.stringify(record.resolved);
+  const queuedExtra = JSON.stringify({ credits_cost: record.creditsCost });
+  const rows = await db.$queryRaw<{ balance: number }[]>`
+    WITH debit AS (
+      UPDATE credit_accounts
+         SET balance = balance - ${record.creditsCost}, updated_at = now()
+       WHERE client_id = ${record.clientId} AND mode = ${record.mode}::"DataMode" AND balance >= ${record.creditsCost}
+      RETURNING balance
+    ), request_log AS (
+      INSERT INTO request_logs (id, client_id, api_key_id, mode, transport, method, path, status_code, credits_moved)
+      SELECT ${record.requestId}, ${record.clientId}, ${record.apiKeyId}, ${record.mode}::"DataMode", ${record.transport},
+             ${record.method}, ${record.path}, 202, ${-record.creditsCost}
+        FROM debit
+    ), job AS (
+      INSERT INTO jobs (id, client_id, mode, request_id, job_type, status, request, resolved, credits_cost, updated_at)
+      SELECT ${record.jobId}, ${record.clientId}, ${record.mode}::"DataMode", ${record.requestId}, ${record.jobType},
+             'NOT_STARTED'::"JobStatus", ${requestJson}::jsonb, ${resolvedJson}::jsonb, ${record.creditsCost}, now()
+        FROM debit
+    ), queued AS (
+      INSERT INTO job_events (job_id, event_type, message, extra)
+      SELECT ${record.jobId}, 'queued', 'Accepted and queued for generation.', ${queuedExtra}::jsonb FROM debit
+    ), ledger AS (
+      INSERT INTO credit_ledger (id, client_id, mode, amount, kind, request_id, job_id, note)
+      SELECT ${ulid()}, ${record.clientId}, ${record.mode}::"DataMode", ${-record.creditsCost}, 'debit'::"LedgerKind",
+             ${record.requestId}, ${record.jobId}, ${record.operationName}
+        FROM debit
+    ), idempotency AS (
+      INSERT INTO idempotency_keys (client_id, mode, key, body_hash, request_id, job_id, credits_cost)
+      SELECT ${record.clientId}, ${record.mode}::"DataMode", ${record.idempotency?.key ?? ""}, ${record.idempotency?.bodyHash ?? ""},
+             ${record.requestId}, ${record.jobId}, ${record.creditsCost}
+        FROM debit WHERE ${record.idempotency !== null}
+    )
+    SELECT balance FROM debit`;
+  return rows[0]?.balance ?? null;
+}
+
+/** True when a write failed on a unique constraint (a concurrent duplicate), on either driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : String(error);
+  return (
+    text.includes("23505") || text.includes("UniqueConstraintViolation") || text.includes("P2002")
+  );
+}

@@ -1,0 +1,43 @@
+import { ulid } from "ulid";
+import { authenticateBearer } from "../auth/authenticate";
+import type { Caller } from "../auth/caller";
+import type { AppRuntime } from "../runtime/app-runtime";
+
+export interface TrpcContext {
+  runtime: AppRuntime;
+  /** The HTTP request's id (echoed as X-Request-Id). */
+  requestId: string;
+  headers: Headers;
+  /** One request id per procedure call: the first call of a request uses the HTTP id. */
+  nextCallRequestId(): string;
+  authenticate(): Promise<Caller>;
+}
+
+/**
+ * Builds a context from plain values, with no HTTP request needed: the fetch adapter wraps
+ * it, and tests and internal tools call procedures through `appRouter.createCaller`.
+ */
+export function createContextInner(
+  runtime: AppRuntime,
+  headers: Headers,
+  requestId: string = ulid(),
+): TrpcContext {
+  let caller: Promise<Caller> | undefined;
+  let firstCall = true;
+  return {
+    runtime,
+    requestId,
+    headers,
+    nextCallRequestId() {
+      if (firstCall) {
+        firstCall = false;
+        return requestId;
+      }
+      return ulid();
+    },
+    authenticate() {
+      caller ??= authenticateBearer(runtime.db, headers.get("authorization"));
+      return caller;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { createCallerFactory, router } from "./init";
+import { complementaryGarmentRouter } from "./routers/complementary-garment";
+import { creditsRouter } from "./routers/credits";
+import { operationsRouter } from "./routers/operations";
+import { jobsRouter } from "./routers/jobs";
+
+export const appRouter = router({
+  complementaryGarment: complementaryGarmentRouter,
+  credits: creditsRouter,
+  operations: operationsRouter,
+  jobs: jobsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export const createCaller = createCallerFactory(appRouter);

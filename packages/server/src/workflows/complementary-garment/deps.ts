@@ -1,0 +1,18 @@
+import type { PrismaClient } from "@garment/db";
+import type { ImageModel, RenderEvaluation, RenderTarget } from "@garment/imaging";
+import type { ArtifactStorage } from "../../storage/artifact-storage";
+
+/** What the generation steps need, injected so tests can swap models and storage. */
+export interface GenerationDeps {
+  db: PrismaClient;
+  storage: ArtifactStorage;
+  /** Resolves a model id (only available models). */
+  imageModel(id: string): ImageModel | undefined;
+  /** The model `on_technical_failure: "fallback"` switches to. */
+  fallbackModelId: string;
+  evaluate(target: RenderTarget, image: Uint8Array): Promise<RenderEvaluation>;
+  /** Renders at most this many times while the evaluation fails (default 3). */
+  maxRenders?: number;
+}
+
+export const DEFAULT_MAX_RENDERS = 3;

@@ -1,0 +1,131 @@
+import type { Inngest } from "inngest";
+import { NonRetriableError } from "inngest";
+import { z } from "zod";
+import { failJobAndRefund } from "../../services/credits/fail-and-refund";
+import { COMPLEMENTARY_GARMENT_OPERATION } from "../../services/dispatch/operation";
+import { DEFAULT_MAX_RENDERS, type GenerationDeps } from "./deps";
+import { PermanentFailure } from "./permanent-failure";
+import { completeGeneration } from "./steps/complete-generation";
+import { evaluateAttempt, type EvaluatedAttempt } from "./steps/evaluate-attempt";
+import { planGeneration, type PlannedGeneration } from "./steps/plan-generation";
+import { renderAttempt, type RenderedAttempt } from "./steps/render-attempt";
+import { startGeneration } from "./steps/start-generation";
+
+export const GENERATION_FUNCTION_ID = "complementary-garment-generator";
+
+const DispatchEvent = z.object({ jobId: z.string(), requestId: z.string() });
+
+/** Runs a step body, turning failures no retry can fix into Inngest's NonRetriableError. */
+async function permanentAware<T>(body: () => Promise<T>, noRetry = false): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof PermanentFailure)
+      throw new NonRetriableError(error.message, { cause: error });
+    // on_technical_failure "fail": the first technical failure ends the job.
+    if (noRetry) throw new NonRetriableError((error as Error).message, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * The generation workflow. Each step is idempotent and memoized by the engine (Inngest, or the
+ * embedded runner speaking its protocol), so a retry never repeats finished work. Every way a
+ * job can end badly — a technical failure past its policy, an evaluation that never passes, a
+ * cancel — ends in the same fail-and-refund statement, which refunds exactly once.
+ */
+export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationDeps) {
+  const maxRenders = deps.maxRenders ?? DEFAULT_MAX_RENDERS;
+  return inngest.createFunction(
+    {
+      id: GENERATION_FUNCTION_ID,
+      name: "Complementary garment generator",
+      triggers: [{ event: COMPLEMENTARY_GARMENT_OPERATION.eventName }],
+      retries: 3,
+      onFailure: async ({ event, error, step }) => {
+        const { jobId } = DispatchEvent.parse(
+          (event.data as { event: { data: unknown } }).event.data,
+        );
+        await step.run("fail-and-refund", () =>
+          failJobAndRefund(deps.db, {
+            jobId,
+            reason: "technical_failure",
+            message: `Generation failed: ${error.message}. The credits were refunded.`,
+            extra: { error: error.message },
+          }),
+        );
+      },
+    },
+    async ({ event, step }) => {
+      const { jobId } = DispatchEvent.parse(event.data);
+      const started = await step.run("start", () => startGeneration(deps, jobId));
+      if (!started.active) return { outcome: "cancelled" };
+
+      const planned: PlannedGeneration | null = await step.run("plan", () =>
+        permanentAware(() => planGeneration(deps, jobId)),
+      );
+      if (!planned) return { outcome: "cancelled" };
+
+      let chosen: { rendered: RenderedAttempt; evaluation: EvaluatedAttempt | null } | null = null;
+      const evaluations: EvaluatedAttempt[] = [];
+      const renders = planned.options.evalEnabled ? maxRenders : 1;
+      for (let attempt = 0; attempt < renders && !chosen; attempt += 1) {
+        const rendered = await renderWithPolicy(planned, attempt);
+        if (!rendered) return { outcome: "cancelled" };
+        if (!planned.options.evalEnabled) {
+          chosen = { rendered, evaluation: null };
+          break;
+        }
+        const evaluation: EvaluatedAttempt | null = await step.run(`evaluate-${attempt}`, () =>
+          evaluateAttempt(deps, jobId, planned, rendered),
+        );
+        if (!evaluation) return { outcome: "cancelled" };
+        evaluations.push(evaluation);
+        if (evaluation.passed) chosen = { rendered, evaluation };
+      }
+
+      if (!chosen) {
+        await step.run("fail-evaluation", () =>
+          failJobAndRefund(deps.db, {
+            jobId,
+            reason: "evaluation_failed",
+            stage: "eval",
+            message: `No render passed the evaluation in ${renders} attempts; the credits were refunded.`,
+            extra: { scores: evaluations.map((e) => e.score) },
+          }),
+        );
+        return { outcome: "evaluation_failed" };
+      }
+      const { rendered, evaluation } = chosen;
+      const done = await step.run("complete", () =>
+        completeGeneration(deps, jobId, planned, rendered, evaluation, evaluations.length || 1),
+      );
+      return { outcome: done.completed ? "succeeded" : "cancelled" };
+
+      async function renderWithPolicy(
+        plannedJob: PlannedGeneration,
+        attempt: number,
+      ): Promise<RenderedAttempt | null> {
+        const model = plannedJob.options.imageModel;
+        const noRetry = plannedJob.options.onTechnicalFailure === "fail";
+        try {
+          return await step.run(`render-${attempt}`, () =>
+            permanentAware(() => renderAttempt(deps, jobId, plannedJob, attempt, model), noRetry),
+          );
+        } catch (error) {
+          // "fallback": once the chosen model has used up its retries, render with the fallback.
+          if (
+            plannedJob.options.onTechnicalFailure !== "fallback" ||
+            model === deps.fallbackModelId
+          )
+            throw error;
+          return await step.run(`render-${attempt}-fallback`, () =>
+            permanentAware(() =>
+              renderAttempt(deps, jobId, plannedJob, attempt, deps.fallbackModelId),
+            ),
+          );
+        }
+      }
+    },
+  );
+}

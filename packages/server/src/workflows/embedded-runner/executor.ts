@@ -1,0 +1,79 @@
+// One executor call: a POST to the SDK's own serve handler, in-process, shaped exactly as
+// Inngest's executor would send it over HTTP.
+import type { Inngest, InngestFunction } from "inngest";
+import { serve } from "inngest/edge";
+import {
+  type CallOutcome,
+  type ExecutorRequestBody,
+  type InngestEvent,
+  protocolHeaders,
+  readCallOutcome,
+  toSerializedError,
+} from "./protocol";
+import type { RunProgress } from "./stores/run-store";
+
+// Never dialled: the handler only reads the URL's query string. `.invalid` cannot resolve.
+const SERVE_HOST = "embedded-runner.invalid";
+const SERVE_URL = `http://${SERVE_HOST}/api/inngest`;
+
+export type ServeHandler = (request: Request) => Promise<Response>;
+
+export function createServeHandler(
+  client: Inngest.Any,
+  functions: InngestFunction.Any[],
+): ServeHandler {
+  return serve({ client, functions });
+}
+
+export interface FunctionCall {
+  functionId: string;
+  /** A hashed step id to run, or "step" to discover. */
+  stepId: string;
+  runId: string;
+  event: InngestEvent;
+  progress: RunProgress;
+  maxAttempts: number;
+}
+
+export function buildRequestBody(call: FunctionCall): ExecutorRequestBody {
+  const { progress } = call;
+  return {
+    event: call.event,
+    events: [call.event],
+    steps: progress.steps,
+    ctx: {
+      run_id: call.runId,
+      attempt: progress.attempt,
+      max_attempts: call.maxAttempts,
+      disable_immediate_execution: progress.disableImmediateExecution,
+      use_api: false,
+      stack: { stack: progress.stack, current: Math.max(0, progress.stack.length - 1) },
+    },
+  };
+}
+
+export async function callFunction(
+  handler: ServeHandler,
+  call: FunctionCall,
+): Promise<CallOutcome> {
+  const url = new URL(SERVE_URL);
+  url.searchParams.set("fnId", call.functionId);
+  url.searchParams.set("stepId", call.stepId);
+  const request = new Request(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      // inngest/edge resolves the URL against `https://<host>` and fails without a host header.
+      host: SERVE_HOST,
+      // What Inngest's dev server sends; the SDK warns about a server-kind mismatch without it.
+      [protocolHeaders.serverKind]: "dev",
+    },
+    body: JSON.stringify(buildRequestBody(call)),
+  });
+  try {
+    return await readCallOutcome(await handler(request));
+  } catch (error) {
+    // The handler itself blew up (not the user's code, which the SDK catches): like a 500.
+    return { kind: "retriable-error", error: toSerializedError(error), retryAfter: undefined };
+  }
+}

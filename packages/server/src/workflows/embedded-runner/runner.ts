@@ -1,0 +1,364 @@
+// The embedded runner: claims due runs from the store, drives each one call at a time through
+// the SDK's serve handler, and persists what it learns after every call. It knows the
+// protocol, not the workflows.
+import type { Inngest, InngestFunction } from "inngest";
+import { hostname } from "node:os";
+import { ulid } from "ulid";
+import { advanceRun, wakeDueSleeps } from "./advance-run";
+import { type BackoffOptions, defaultBackoff } from "./backoff";
+import { callFunction, createServeHandler, type ServeHandler } from "./executor";
+import { type CatalogFunction, FUNCTION_FAILED_EVENT, FunctionCatalog } from "./function-catalog";
+import { DISCOVERY_STEP_ID, type InngestEvent, type SerializedError } from "./protocol";
+import {
+  LeaseLostError,
+  type NewRun,
+  type RunProgress,
+  type RunStore,
+  type WorkflowRunRecord,
+} from "./stores/run-store";
+
+/** pino-compatible: `logger.info({ runId }, "message")`. */
+export interface RunnerLogger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface EmbeddedRunnerOptions {
+  /** Must be in dev mode (`isDev: true`): calls are in-process and unsigned. */
+  client: Inngest.Any;
+  functions: InngestFunction.Any[];
+  store: RunStore;
+  /** Most runs executing at once. Default 4. */
+  concurrency?: number;
+  /** How often to look for due runs when nothing wakes the runner sooner. Default 500 ms. */
+  pollIntervalMs?: number;
+  /** How long a claim holds without renewal; runs of a dead process resume after it. Default 30 s. */
+  leaseMs?: number;
+  backoff?: Partial<BackoffOptions>;
+  logger?: RunnerLogger;
+  clock?: Clock;
+  /** Identifies this process in `lockedBy`. Default: host, pid and a random suffix. */
+  runnerId?: string;
+}
+
+/** An event to start runs: the caller's id deduplicates (event id = request id). */
+export interface RunnerEvent {
+  id: string;
+  name: string;
+  /** JSON-serialisable event data. */
+  data: object;
+}
+
+export interface SendResult {
+  /** The run of each triggered function, whether created now or by an earlier send. */
+  runIds: string[];
+  created: number;
+}
+
+const consoleLogger: RunnerLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: (fields, message) => console.warn(`[embedded-runner] ${message}`, fields),
+  error: (fields, message) => console.error(`[embedded-runner] ${message}`, fields),
+};
+
+type RunnerState = "created" | "running" | "stopping" | "stopped";
+
+export class EmbeddedRunner {
+  readonly runnerId: string;
+  private readonly catalog: FunctionCatalog;
+  private readonly handler: ServeHandler;
+  private readonly store: RunStore;
+  private readonly concurrency: number;
+  private readonly pollIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly backoff: BackoffOptions;
+  private readonly logger: RunnerLogger;
+  private readonly clock: Clock;
+  private readonly functionIds: string[];
+
+  private state: RunnerState = "created";
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private pollDueAt = Infinity;
+  private polling: Promise<void> | undefined;
+  /** The soonest poll asked for while a poll was running. */
+  private delayRequestedWhilePolling = Infinity;
+
+  constructor(options: EmbeddedRunnerOptions) {
+    // Throws, naming the function and the feature, before anything runs.
+    this.catalog = new FunctionCatalog(options.client, options.functions);
+    this.handler = createServeHandler(options.client, options.functions);
+    this.store = options.store;
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.backoff = { ...defaultBackoff, ...options.backoff };
+    this.logger = options.logger ?? consoleLogger;
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.runnerId = options.runnerId ?? `${hostname()}:${process.pid}:${ulid().slice(-8)}`;
+    this.functionIds = options.functions.flatMap((fn) => {
+      const id = fn.id(options.client.id);
+      return fn.opts.onFailure ? [id, `${id}-failure`] : [id];
+    });
+  }
+
+  /** Creates one run per function triggered by the event, unless that run already exists. */
+  async send(input: RunnerEvent): Promise<SendResult> {
+    const now = this.clock.now();
+    const event: InngestEvent = {
+      id: input.id,
+      name: input.name,
+      data: { ...input.data },
+      ts: now.getTime(),
+    };
+    const result: SendResult = { runIds: [], created: 0 };
+    for (const fn of this.catalog.triggeredBy(event)) {
+      const { run, created } = await this.store.createIfAbsent({
+        id: ulid(),
+        functionId: fn.id,
+        eventId: fn.dedupeKey(event),
+        event,
+        nextRunAt: now,
+      });
+      result.runIds.push(run.id);
+      if (created) result.created += 1;
+    }
+    if (result.runIds.length === 0) {
+      this.logger.debug({ event: event.name }, "no function is triggered by this event");
+    }
+    this.requestPoll(0);
+    return result;
+  }
+
+  /** Starts claiming runs, including those a previous process left behind once their lease expired. */
+  async start(): Promise<void> {
+    if (this.state === "running") return;
+    if (this.state === "stopping") throw new Error("The embedded runner is still stopping.");
+    this.state = "running";
+    this.logger.info(
+      { runnerId: this.runnerId, functions: this.functionIds },
+      "embedded Inngest runner started",
+    );
+    this.requestPoll(0);
+  }
+
+  /** Stops claiming; in-flight runs finish their current call, save, and go back to the queue. */
+  async stop(): Promise<void> {
+    if (this.state !== "running") {
+      this.state = "stopped";
+      return;
+    }
+    this.state = "stopping";
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    await this.polling;
+    await Promise.allSettled(this.inFlight.values());
+    this.state = "stopped";
+    this.logger.info({ runnerId: this.runnerId }, "embedded Inngest runner stopped");
+  }
+
+  /** Resolves once nothing is executing and every run in the store is completed or failed. */
+  async waitForIdle({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const unfinished = await this.store.countUnfinished();
+      if (this.inFlight.size === 0 && unfinished === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The embedded runner was not idle after ${timeoutMs} ms: ${this.inFlight.size} run(s) executing, ${unfinished} unfinished.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Schedules a look for due runs in `delayMs`, unless one is already due sooner. */
+  private requestPoll(delayMs: number) {
+    if (this.state !== "running") return;
+    const delay = Math.min(Math.max(0, delayMs), this.pollIntervalMs);
+    if (this.polling) {
+      this.delayRequestedWhilePolling = Math.min(this.delayRequestedWhilePolling, delay);
+      return;
+    }
+    const dueAt = Date.now() + delay;
+    if (this.pollTimer && this.pollDueAt <= dueAt) return;
+    clearTimeout(this.pollTimer);
+    this.pollDueAt = dueAt;
+    this.pollTimer = setTimeout(() => void this.poll(), delay);
+  }
+
+  private async poll() {
+    this.pollTimer = undefined;
+    this.pollDueAt = Infinity;
+    if (this.state !== "running") return;
+    this.polling = this.claimAndDrive().catch((error: unknown) => {
+      this.logger.error({ err: error }, "claiming due runs failed");
+    });
+    await this.polling;
+    this.polling = undefined;
+    const requested = this.delayRequestedWhilePolling;
+    this.delayRequestedWhilePolling = Infinity;
+    this.requestPoll(Math.min(requested, this.pollIntervalMs));
+  }
+
+  private async claimAndDrive() {
+    const free = this.concurrency - this.inFlight.size;
+    if (free <= 0) return;
+    const now = this.clock.now();
+    const runs = await this.store.claimDue({
+      owner: this.runnerId,
+      limit: free,
+      now,
+      leaseUntil: this.leaseFrom(now),
+      functionIds: this.functionIds,
+    });
+    for (const run of runs) {
+      const driving = this.drive(run)
+        .catch((error: unknown) => {
+          if (error instanceof LeaseLostError) {
+            this.logger.warn({ runId: run.id }, error.message);
+          } else {
+            // The lease is left to expire, so the run resumes from its last saved step.
+            this.logger.error({ runId: run.id, err: error }, "driving a run failed");
+          }
+        })
+        .finally(() => {
+          this.inFlight.delete(run.id);
+          this.requestPoll(0);
+        });
+      this.inFlight.set(run.id, driving);
+    }
+  }
+
+  private async drive(run: WorkflowRunRecord) {
+    const fn = this.catalog.get(run.functionId);
+    if (!fn) throw new Error(`Run ${run.id} is for unknown function ${run.functionId}`);
+    let progress: RunProgress = pickProgress(run);
+    let planned: string[] = [];
+    let leaseLost = false;
+    // Long steps (a render) must not look like a dead process to other runners.
+    const heartbeat = setInterval(
+      () => {
+        this.store
+          .renewLease(run.id, this.runnerId, this.leaseFrom(this.clock.now()))
+          .then((held) => {
+            if (!held) leaseLost = true;
+          })
+          .catch((error: unknown) =>
+            this.logger.warn({ runId: run.id, err: error }, "renewing a lease failed"),
+          );
+      },
+      Math.max(10, Math.floor(this.leaseMs / 3)),
+    );
+    heartbeat.unref();
+
+    try {
+      for (;;) {
+        if (leaseLost) throw new LeaseLostError(run.id, this.runnerId);
+        if (this.state !== "running") {
+          // Shutting down: hand the run back now rather than when the lease runs out.
+          await this.store.release(run.id, this.runnerId, progress, this.clock.now());
+          return;
+        }
+        progress = wakeDueSleeps(progress, this.clock.now());
+        const stepId = planned.shift() ?? progress.pendingStep ?? DISCOVERY_STEP_ID;
+        const outcome = await callFunction(this.handler, {
+          functionId: fn.id,
+          stepId,
+          runId: run.id,
+          event: run.event,
+          progress,
+          maxAttempts: fn.maxAttempts,
+        });
+        const now = this.clock.now();
+        const advance = advanceRun(progress, outcome, {
+          stepId,
+          maxAttempts: fn.maxAttempts,
+          now,
+          backoff: this.backoff,
+        });
+        progress = advance.progress;
+        const next = advance.next;
+        this.logger.debug({ runId: run.id, stepId, next: next.kind }, "call answered");
+
+        switch (next.kind) {
+          case "call":
+            planned = [...planned, ...next.planned];
+            await this.store.saveProgress(run.id, this.runnerId, progress, this.leaseFrom(now));
+            continue;
+          case "wait":
+            // Planned steps not yet called are rediscovered on the next call.
+            await this.store.release(run.id, this.runnerId, progress, next.until);
+            this.requestPoll(next.until.getTime() - now.getTime());
+            return;
+          case "complete":
+            await this.store.complete(run.id, this.runnerId, progress, next.output);
+            this.logger.info({ runId: run.id, functionId: fn.id }, "run completed");
+            return;
+          case "fail":
+            await this.failRun(run, fn, progress, next.error, now);
+            return;
+        }
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async failRun(
+    run: WorkflowRunRecord,
+    fn: CatalogFunction,
+    progress: RunProgress,
+    error: SerializedError,
+    now: Date,
+  ) {
+    const failureRun = fn.failureFunctionId
+      ? failureHandlerRun(run, fn.failureFunctionId, error, now)
+      : undefined;
+    await this.store.fail(run.id, this.runnerId, progress, error, failureRun);
+    this.logger.warn(
+      { runId: run.id, functionId: fn.id, error: error.message, failureRun: failureRun?.id },
+      "run failed",
+    );
+    if (failureRun) this.requestPoll(0);
+  }
+
+  private leaseFrom(now: Date): Date {
+    return new Date(now.getTime() + this.leaseMs);
+  }
+}
+
+/** The `inngest/function.failed` event Inngest emits, as a run of the `<fn>-failure` function. */
+function failureHandlerRun(
+  run: WorkflowRunRecord,
+  failureFunctionId: string,
+  error: SerializedError,
+  now: Date,
+): NewRun {
+  const event: InngestEvent = {
+    // Deterministic, so the failure handler's run is created once per failed run.
+    id: `${run.id}-failed`,
+    name: FUNCTION_FAILED_EVENT,
+    data: { function_id: run.functionId, run_id: run.id, error, event: run.event },
+    ts: now.getTime(),
+  };
+  return {
+    id: ulid(),
+    functionId: failureFunctionId,
+    eventId: event.id,
+    event,
+    nextRunAt: now,
+  };
+}
+
+function pickProgress(run: WorkflowRunRecord): RunProgress {
+  const { steps, stack, attempt, pendingStep, disableImmediateExecution, sleeps } = run;
+  return { steps, stack, attempt, pendingStep, disableImmediateExecution, sleeps };
+}

@@ -1,0 +1,3 @@
+export type { WorkflowEngine, WorkflowEvent } from "./workflow-engine";
+export { InngestCloudEngine } from "./inngest-cloud-engine";
+export { EmbeddedEngine } from "./embedded-engine";

@@ -1,0 +1,105 @@
+import type { PrismaClient } from "@garment/db";
+import { evaluateRender, type ImageModelRegistry } from "@garment/imaging";
+import { Inngest, type InngestFunction } from "inngest";
+import type { Logger } from "pino";
+import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
+import type { ArtifactStorage } from "../storage/artifact-storage";
+import type { GenerationDeps } from "./complementary-garment/deps";
+import { createGenerationFunction } from "./complementary-garment/function";
+import { EmbeddedRunner, type BackoffOptions } from "./embedded-runner";
+import { EmbeddedEngine, InngestCloudEngine, type WorkflowEngine } from "./engine";
+import { PrismaRunStore } from "./embedded-runner/stores/prisma-run-store";
+
+export const INNGEST_APP_ID = "garment-studio";
+
+/** How to reach a real Inngest (cloud or self-hosted); empty means "run embedded". */
+export interface InngestSettings {
+  eventKey?: string | undefined;
+  signingKey?: string | undefined;
+  /** INNGEST_DEV=1: talk to an Inngest dev server at `baseUrl`, unsigned. */
+  dev?: boolean;
+  baseUrl?: string | undefined;
+}
+
+export function usesRealInngest(settings: InngestSettings): boolean {
+  return !!settings.eventKey || !!settings.signingKey || (!!settings.dev && !!settings.baseUrl);
+}
+
+export interface WorkflowSystem extends WorkflowHandOff {
+  mode: "embedded" | "inngest";
+  client: Inngest.Any;
+  functions: InngestFunction.Any[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The embedded runner, when there is one (tests wait on it). */
+  runner: EmbeddedRunner | null;
+}
+
+export interface WorkflowSystemOptions {
+  db: PrismaClient;
+  storage: ArtifactStorage;
+  imageModels: ImageModelRegistry;
+  logger: Logger;
+  inngest: InngestSettings;
+  /** Embedded runner: most runs at once (default 4) and retry backoff. */
+  concurrency?: number;
+  backoff?: Partial<BackoffOptions>;
+  pollIntervalMs?: number;
+  leaseMs?: number;
+  /** Overrides for tests (a failing model, a stricter evaluation…). */
+  generation?: Partial<GenerationDeps>;
+}
+
+/**
+ * The same Inngest functions either served to a real Inngest (production, and the way past one
+ * machine) or executed in this process by the embedded runner (the default).
+ */
+export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSystem {
+  const embedded = !usesRealInngest(options.inngest);
+  const client = new Inngest({
+    id: INNGEST_APP_ID,
+    ...(embedded ? { isDev: true } : {}),
+    ...(options.inngest.dev ? { isDev: true } : {}),
+    ...(options.inngest.eventKey ? { eventKey: options.inngest.eventKey } : {}),
+    ...(options.inngest.signingKey ? { signingKey: options.inngest.signingKey } : {}),
+    ...(options.inngest.baseUrl ? { baseUrl: options.inngest.baseUrl } : {}),
+  });
+  const deps: GenerationDeps = {
+    db: options.db,
+    storage: options.storage,
+    imageModel: (id) => {
+      const model = options.imageModels.get(id);
+      return model?.isAvailable() ? model : undefined;
+    },
+    fallbackModelId: options.imageModels.fallbackModel.id,
+    evaluate: (target, image) => evaluateRender(target, image),
+    ...options.generation,
+  };
+  const functions: InngestFunction.Any[] = [createGenerationFunction(client, deps)];
+
+  const runner = embedded
+    ? new EmbeddedRunner({
+        client,
+        functions,
+        store: new PrismaRunStore(options.db),
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+        logger: options.logger,
+      })
+    : null;
+  // Inngest drops a repeated send of the same event id (= request id); so does the runner.
+  const engine: WorkflowEngine = runner
+    ? new EmbeddedEngine(runner)
+    : new InngestCloudEngine(client);
+  return {
+    mode: runner ? "embedded" : "inngest",
+    client,
+    functions,
+    runner,
+    send: (event) => engine.send(event),
+    start: () => engine.start(),
+    stop: () => engine.stop(),
+  };
+}

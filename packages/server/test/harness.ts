@@ -1,0 +1,94 @@
+import type { ComplementaryGarmentGeneratorInput } from "@garment/schemas";
+import { openTestDatabase, type DatabaseKind } from "@garment/db";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pino } from "pino";
+import { LocalFolderStorage } from "../src/storage/artifact-storage";
+import { UrlSigner } from "../src/storage/url-signer";
+import type { AppRuntime } from "../src/runtime/app-runtime";
+import { createRuntime } from "../src/runtime/create-runtime";
+import type { WorkflowHandOff } from "../src/services/dispatch/dispatch-complementary-garment";
+import { createClient } from "../src/services/clients/create-client";
+import { handleV1Request } from "../src/rest/router";
+
+/** A workflow hand-off that records what it was given (and can be told to fail). */
+export class RecordingHandOff implements WorkflowHandOff {
+  readonly events: Parameters<WorkflowHandOff["send"]>[0][] = [];
+  failWith: Error | null = null;
+  async send(event: Parameters<WorkflowHandOff["send"]>[0]) {
+    if (this.failWith) throw this.failWith;
+    this.events.push(event);
+  }
+}
+
+export interface TestRuntime extends AppRuntime {
+  handOff: RecordingHandOff;
+}
+
+export async function createTestRuntime(kind: DatabaseKind): Promise<TestRuntime> {
+  const handOff = new RecordingHandOff();
+  const runtime = await createRuntime({
+    database: await openTestDatabase(kind),
+    workflow: handOff,
+    storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-artifacts-"))),
+    signer: new UrlSigner("test-signing-secret"),
+    imageModels: {
+      defaultModelId: "builtin-flatlay",
+      isAvailable: (id) => id === "builtin-flatlay",
+    },
+    logger: pino({ level: "silent" }),
+  });
+  return Object.assign(runtime, { handOff });
+}
+
+export async function createTestClient(runtime: AppRuntime, credits = 100, name = "Test Boutique") {
+  return createClient(runtime.db, { name, credits });
+}
+
+/** Calls the REST API in-process, exactly as the Next.js route does. */
+export async function callApi(
+  runtime: AppRuntime,
+  method: string,
+  path: string,
+  options: {
+    key?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+  const response = await handleV1Request(
+    runtime,
+    new Request(`http://studio.test${path}`, { method, headers, body }),
+  );
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : null,
+  };
+}
+
+/** A valid dispatch body: a navy cotton slim T-shirt. */
+export function validSpec(
+  overrides: Partial<ComplementaryGarmentGeneratorInput> = {},
+): ComplementaryGarmentGeneratorInput {
+  return {
+    garment_category_public_id: "01KDVDNA00ZKRRMS30Q0DXB47N",
+    color: "navy",
+    material: "cotton",
+    pattern: "solid",
+    fit: "slim",
+    length: "hip",
+    seed: 7,
+    ...overrides,
+  };
+}
