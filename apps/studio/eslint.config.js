@@ -1,0 +1,5 @@
+import { garmentEslint } from "@garment/config/eslint";
+export default garmentEslint({
+  tsconfigRootDir: import.meta.dirname,
+  envFiles: ["**/env.ts", "instrumentation.ts", "scripts/**"],
+});
