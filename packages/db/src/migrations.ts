@@ -22,15 +22,21 @@ export function migrationsDirectory(): string {
 
 /** The committed migrations, in order. Checksums match Prisma's (sha256 of the file). */
 export function loadMigrations(dir: string = migrationsDirectory()): Migration[] {
-  if (!existsSync(/* turbopackIgnore: true */ dir)) throw new Error(`Migrations folder not found: ${dir}`);
+  if (!existsSync(/* turbopackIgnore: true */ dir))
+    throw new Error(`Migrations folder not found: ${dir}`);
   return readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true })
     .filter(
-      (entry) => entry.isDirectory() && existsSync(path.join(/* turbopackIgnore: true */ dir, entry.name, "migration.sql")),
+      (entry) =>
+        entry.isDirectory() &&
+        existsSync(path.join(/* turbopackIgnore: true */ dir, entry.name, "migration.sql")),
     )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(path.join(/* turbopackIgnore: true */ dir, name, "migration.sql"), "utf8");
+      const sql = readFileSync(
+        path.join(/* turbopackIgnore: true */ dir, name, "migration.sql"),
+        "utf8",
+      );
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

@@ -1,7 +1,7 @@
 /**
  * Renders one tile per silhouette plus tiles for every pattern and every material into one
  * labelled PNG, so a person can judge whether the built-in model draws garments.
- * Usage: pnpm --filter @garment/imaging contact-sheet [output.png]
+ * Usage: pnpm --filter @garment/imaging contact-sheet [output.jpg|output.png]
  */
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -98,7 +98,8 @@ function tiles(): Tile[] {
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 async function main() {
-  const output = resolve(process.argv[2] ?? "contact-sheet.png");
+  // The committed sheet is docs/contact-sheet.jpg: a JPEG keeps the repository small.
+  const output = resolve(process.argv[2] ?? "docs/contact-sheet.jpg");
   const model = createBuiltinModel();
   const all = tiles();
   const started = performance.now();
@@ -128,7 +129,8 @@ async function main() {
     },
   })
     .composite(composites)
-    .png()
+    .resize({ width: 1600 })
+    .toFormat(output.endsWith(".png") ? "png" : "jpeg", { quality: 80 })
     .toFile(output);
   console.log(`${all.length} tiles in ${Math.round(performance.now() - started)} ms → ${output}`);
 }

@@ -40,7 +40,10 @@ describe("image model registry", () => {
 
 describe("hosted models in the registry", () => {
   it("lists OpenAI, Gemini and FLUX, available only when their key is configured", () => {
-    const registry = createImageModelRegistry({ openai: { apiKey: "sk-test" }, gemini: { apiKey: "" } });
+    const registry = createImageModelRegistry({
+      openai: { apiKey: "sk-test" },
+      gemini: { apiKey: "" },
+    });
     const availability = Object.fromEntries(registry.list().map((m) => [m.id, m.available]));
     expect(availability).toEqual({
       [BUILTIN_MODEL_ID]: true,

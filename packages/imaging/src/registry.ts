@@ -32,7 +32,9 @@ export type ImageModelRegistryConfig = {
   extra?: readonly ImageModel[];
 };
 
-export function createImageModelRegistry(config: ImageModelRegistryConfig = {}): ImageModelRegistry {
+export function createImageModelRegistry(
+  config: ImageModelRegistryConfig = {},
+): ImageModelRegistry {
   const builtin = createBuiltinModel();
   const models: ImageModel[] = [
     builtin,

@@ -86,7 +86,7 @@ export async function createWorkflowTestRuntime(
 ): Promise<WorkflowTestRuntime> {
   const base = createImageModelRegistry();
   const scripted = options.models?.(base.defaultModel) ?? [];
-  const registry = createImageModelRegistry({ hosted: scripted });
+  const registry = createImageModelRegistry({ extra: scripted });
   const runtime = await createRuntime({
     database: options.database ?? (await openTestDatabase(kind)),
     storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-wf-artifacts-"))),

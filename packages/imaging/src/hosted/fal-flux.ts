@@ -1,7 +1,15 @@
 import type { ImageModel, RenderRequest } from "../image-model";
 import { ALL_ASPECT_RATIOS, ALL_RESOLUTIONS } from "../image-model";
 import { ImageModelError } from "../errors";
-import { field, malformed, renderSignal, requestBytes, requestJson, sleep, type HostedConfig } from "./http";
+import {
+  field,
+  malformed,
+  renderSignal,
+  requestBytes,
+  requestJson,
+  sleep,
+  type HostedConfig,
+} from "./http";
 import { normalizeToPng } from "./normalize-image";
 
 export const FAL_FLUX_MODEL_ID = "fal-flux";
@@ -22,9 +30,16 @@ export function createFalFluxModel(config: FalFluxConfig): ImageModel {
     displayName: `FLUX on fal.ai (${model})`,
     kind: "hosted",
     isAvailable: () => Boolean(config.apiKey),
-    capabilities: { resolutions: ALL_RESOLUTIONS, aspectRatios: ALL_ASPECT_RATIOS, deterministicSeed: false },
+    capabilities: {
+      resolutions: ALL_RESOLUTIONS,
+      aspectRatios: ALL_ASPECT_RATIOS,
+      deterministicSeed: false,
+    },
     async render(request: RenderRequest, options) {
-      if (!config.apiKey) throw new ImageModelError("unauthorized", "fal.ai API key is not configured", { modelId: FAL_FLUX_MODEL_ID });
+      if (!config.apiKey)
+        throw new ImageModelError("unauthorized", "fal.ai API key is not configured", {
+          modelId: FAL_FLUX_MODEL_ID,
+        });
       const signal = renderSignal(timeoutMs, options?.signal);
       const fetchImpl = config.fetch ?? fetch;
       const headers = { authorization: `Key ${config.apiKey}`, "content-type": "application/json" };
@@ -43,22 +58,41 @@ export function createFalFluxModel(config: FalFluxConfig): ImageModel {
       });
       const requestId = field(submitted, "request_id");
       if (typeof requestId !== "string") throw malformed(FAL_FLUX_MODEL_ID, "no request_id");
-      const statusUrl = stringOr(field(submitted, "status_url"), `${baseUrl}/${model}/requests/${requestId}/status`);
-      const responseUrl = stringOr(field(submitted, "response_url"), `${baseUrl}/${model}/requests/${requestId}`);
+      const statusUrl = stringOr(
+        field(submitted, "status_url"),
+        `${baseUrl}/${model}/requests/${requestId}/status`,
+      );
+      const responseUrl = stringOr(
+        field(submitted, "response_url"),
+        `${baseUrl}/${model}/requests/${requestId}`,
+      );
       for (;;) {
-        const status = field(await requestJson(FAL_FLUX_MODEL_ID, fetchImpl, statusUrl, { headers, signal }), "status");
+        const status = field(
+          await requestJson(FAL_FLUX_MODEL_ID, fetchImpl, statusUrl, { headers, signal }),
+          "status",
+        );
         if (status === "COMPLETED") break;
-        if (status !== "IN_QUEUE" && status !== "IN_PROGRESS") throw malformed(FAL_FLUX_MODEL_ID, `unknown status ${String(status)}`);
+        if (status !== "IN_QUEUE" && status !== "IN_PROGRESS")
+          throw malformed(FAL_FLUX_MODEL_ID, `unknown status ${String(status)}`);
         try {
           await sleep(pollIntervalMs, signal);
         } catch (error) {
-          throw new ImageModelError("timeout", `${FAL_FLUX_MODEL_ID}: still queued at the deadline`, { modelId: FAL_FLUX_MODEL_ID, cause: error });
+          throw new ImageModelError(
+            "timeout",
+            `${FAL_FLUX_MODEL_ID}: still queued at the deadline`,
+            { modelId: FAL_FLUX_MODEL_ID, cause: error },
+          );
         }
       }
-      const result = await requestJson(FAL_FLUX_MODEL_ID, fetchImpl, responseUrl, { headers, signal });
+      const result = await requestJson(FAL_FLUX_MODEL_ID, fetchImpl, responseUrl, {
+        headers,
+        signal,
+      });
       const nsfw = field(result, "has_nsfw_concepts");
       if (Array.isArray(nsfw) && nsfw[0] === true)
-        throw new ImageModelError("content_refused", "fal.ai safety checker flagged the image", { modelId: FAL_FLUX_MODEL_ID });
+        throw new ImageModelError("content_refused", "fal.ai safety checker flagged the image", {
+          modelId: FAL_FLUX_MODEL_ID,
+        });
       const image: unknown = (field(result, "images") as unknown[] | undefined)?.[0];
       const url = field(image, "url");
       if (typeof url !== "string") throw malformed(FAL_FLUX_MODEL_ID, "no images[0].url");
@@ -76,8 +110,11 @@ export function createFalFluxModel(config: FalFluxConfig): ImageModel {
 
 /** FLUX works in multiples of 16 up to about 2 megapixels; larger outputs are upscaled after. */
 function upstreamSize({ width, height }: RenderRequest): { width: number; height: number } {
-  const scale = Math.min(1, Math.sqrt((1440 * 1440) / (width * height)));
-  const snap = (v: number) => Math.max(256, Math.round((v * scale) / 16) * 16);
+  // Scale down to the area budget, or up so the short side reaches 256: never distort the aspect.
+  const down = Math.sqrt((1440 * 1440) / (width * height));
+  const up = 256 / Math.min(width, height);
+  const scale = down < 1 ? down : Math.max(1, up);
+  const snap = (v: number) => Math.max(16, Math.round((v * scale) / 16) * 16);
   return { width: snap(width), height: snap(height) };
 }
 

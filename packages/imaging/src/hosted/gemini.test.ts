@@ -14,16 +14,27 @@ describe("Gemini image adapter", () => {
       sendJson(res, 200, {
         candidates: [
           {
-            content: { role: "model", parts: [{ text: "Here is your image" }, { inlineData: { mimeType: "image/jpeg", data: image.toString("base64") } }] },
+            content: {
+              role: "model",
+              parts: [
+                { text: "Here is your image" },
+                { inlineData: { mimeType: "image/jpeg", data: image.toString("base64") } },
+              ],
+            },
             finishReason: "STOP",
           },
         ],
       }),
     );
-    const result = await createGeminiImageModel({ apiKey: "g-key", baseUrl: stub.baseUrl }).render(contract.request);
+    const result = await createGeminiImageModel({ apiKey: "g-key", baseUrl: stub.baseUrl }).render(
+      contract.request,
+    );
     contract.expectNormalised(result);
     expect(result.modelId).toBe(GEMINI_MODEL_ID);
-    expect(result.meta).toMatchObject({ upstreamMimeType: "image/jpeg", upstreamAspectRatio: "3:2" });
+    expect(result.meta).toMatchObject({
+      upstreamMimeType: "image/jpeg",
+      upstreamAspectRatio: "3:2",
+    });
     const sent = stub.requests[0];
     expect(sent?.url).toBe("/v1beta/models/gemini-2.5-flash-image:generateContent");
     expect(sent?.headers["x-goog-api-key"]).toBe("g-key");
@@ -34,19 +45,36 @@ describe("Gemini image adapter", () => {
   });
 
   it("maps a blocked prompt and a safety finish to content_refused", async () => {
-    stub = await startStub((_, res) => sendJson(res, 200, { promptFeedback: { blockReason: "SAFETY" } }));
+    stub = await startStub((_, res) =>
+      sendJson(res, 200, { promptFeedback: { blockReason: "SAFETY" } }),
+    );
     const model = createGeminiImageModel({ apiKey: "k", baseUrl: stub.baseUrl });
-    await expect(model.render(contract.request)).rejects.toMatchObject({ code: "content_refused", retriable: false });
+    await expect(model.render(contract.request)).rejects.toMatchObject({
+      code: "content_refused",
+      retriable: false,
+    });
     await stub.close();
-    stub = await startStub((_, res) => sendJson(res, 200, { candidates: [{ content: { parts: [] }, finishReason: "IMAGE_SAFETY" }] }));
-    await expect(createGeminiImageModel({ apiKey: "k", baseUrl: stub.baseUrl }).render(contract.request)).rejects.toMatchObject({
+    stub = await startStub((_, res) =>
+      sendJson(res, 200, {
+        candidates: [{ content: { parts: [] }, finishReason: "IMAGE_SAFETY" }],
+      }),
+    );
+    await expect(
+      createGeminiImageModel({ apiKey: "k", baseUrl: stub.baseUrl }).render(contract.request),
+    ).rejects.toMatchObject({
       code: "content_refused",
     });
   });
 
   it("reports a text-only answer as malformed", async () => {
-    stub = await startStub((_, res) => sendJson(res, 200, { candidates: [{ content: { parts: [{ text: "no" }] }, finishReason: "STOP" }] }));
-    await expect(createGeminiImageModel({ apiKey: "k", baseUrl: stub.baseUrl }).render(contract.request)).rejects.toMatchObject({
+    stub = await startStub((_, res) =>
+      sendJson(res, 200, {
+        candidates: [{ content: { parts: [{ text: "no" }] }, finishReason: "STOP" }],
+      }),
+    );
+    await expect(
+      createGeminiImageModel({ apiKey: "k", baseUrl: stub.baseUrl }).render(contract.request),
+    ).rejects.toMatchObject({
       code: "server_error",
     });
   });

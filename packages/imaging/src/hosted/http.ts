@@ -21,7 +21,12 @@ export function renderSignal(timeoutMs: number, outer?: AbortSignal): AbortSigna
 const CONTENT_POLICY = /content[_ ]policy|moderation|safety|nsfw|blocked|prohibited/i;
 
 /** Map an upstream HTTP failure onto our codes: 429/5xx retry, 4xx do not. */
-export function httpError(modelId: string, status: number, body: string, retryAfter: string | null): ImageModelError {
+export function httpError(
+  modelId: string,
+  status: number,
+  body: string,
+  retryAfter: string | null,
+): ImageModelError {
   const snippet = body.slice(0, 300);
   let code: ImageModelErrorCode;
   if (status === 429) code = "rate_limited";
@@ -52,7 +57,9 @@ export function transportError(modelId: string, error: unknown): ImageModelError
 
 export function malformed(modelId: string, what: string): ImageModelError {
   // An answer we cannot read is the upstream's fault and often transient: worth a retry.
-  return new ImageModelError("server_error", `${modelId}: malformed response (${what})`, { modelId });
+  return new ImageModelError("server_error", `${modelId}: malformed response (${what})`, {
+    modelId,
+  });
 }
 
 /** fetch + status check + JSON parse, every failure typed. */
@@ -70,7 +77,8 @@ export async function requestJson(
   } catch (error) {
     throw transportError(modelId, error);
   }
-  if (!response.ok) throw httpError(modelId, response.status, text, response.headers.get("retry-after"));
+  if (!response.ok)
+    throw httpError(modelId, response.status, text, response.headers.get("retry-after"));
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -93,13 +101,20 @@ export async function requestBytes(
     throw transportError(modelId, error);
   }
   if (!response.ok)
-    throw httpError(modelId, response.status, Buffer.from(bytes).toString("utf8"), response.headers.get("retry-after"));
+    throw httpError(
+      modelId,
+      response.status,
+      Buffer.from(bytes).toString("utf8"),
+      response.headers.get("retry-after"),
+    );
   return new Uint8Array(bytes);
 }
 
 /** Small safe accessors for untyped JSON. */
 export function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return value !== null && typeof value === "object"
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -22,7 +22,10 @@ export async function normalizeToPng(
       .png()
       .toBuffer();
   } catch (error) {
-    throw new ImageModelError("server_error", `${modelId}: returned image could not be decoded`, { modelId, cause: error });
+    throw new ImageModelError("server_error", `${modelId}: returned image could not be decoded`, {
+      modelId,
+      cause: error,
+    });
   }
   return {
     bytes: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
@@ -31,12 +34,21 @@ export async function normalizeToPng(
     height: request.height,
     seed: request.seed,
     modelId,
-    meta: { ...meta, sourceWidth: source.width, sourceHeight: source.height, sourceFormat: source.format },
+    meta: {
+      ...meta,
+      sourceWidth: source.width,
+      sourceHeight: source.height,
+      sourceFormat: source.format,
+    },
   };
 }
 
 /** The aspect ratio from a list closest to width:height. */
-export function nearestAspect<T extends string>(width: number, height: number, options: readonly T[]): T {
+export function nearestAspect<T extends string>(
+  width: number,
+  height: number,
+  options: readonly T[],
+): T {
   const target = Math.log(width / height);
   let best = options[0] as T;
   let bestDistance = Infinity;

@@ -10,7 +10,9 @@ describe("OpenAI Images adapter", () => {
 
   it("posts the prompt to /v1/images/generations and normalises b64_json to PNG at the requested size", async () => {
     const image = await sampleImage("png", 1536, 1024);
-    stub = await startStub((_, res) => sendJson(res, 200, { created: 1, data: [{ b64_json: image.toString("base64") }] }));
+    stub = await startStub((_, res) =>
+      sendJson(res, 200, { created: 1, data: [{ b64_json: image.toString("base64") }] }),
+    );
     const model = createOpenAiImageModel({ apiKey: "sk-test", baseUrl: stub.baseUrl });
     const result = await model.render(contract.request);
     contract.expectNormalised(result);
@@ -19,12 +21,19 @@ describe("OpenAI Images adapter", () => {
     expect(sent?.method).toBe("POST");
     expect(sent?.url).toBe("/v1/images/generations");
     expect(sent?.headers.authorization).toBe("Bearer sk-test");
-    expect(JSON.parse(sent?.body ?? "{}")).toMatchObject({ model: "gpt-image-1", prompt: contract.request.prompt, n: 1, size: "1536x1024" });
+    expect(JSON.parse(sent?.body ?? "{}")).toMatchObject({
+      model: "gpt-image-1",
+      prompt: contract.request.prompt,
+      n: 1,
+      size: "1536x1024",
+    });
   });
 
   it("reports an answer without an image as malformed", async () => {
     stub = await startStub((_, res) => sendJson(res, 200, { data: [] }));
-    await expect(createOpenAiImageModel({ apiKey: "k", baseUrl: stub.baseUrl }).render(contract.request)).rejects.toMatchObject({
+    await expect(
+      createOpenAiImageModel({ apiKey: "k", baseUrl: stub.baseUrl }).render(contract.request),
+    ).rejects.toMatchObject({
       code: "server_error",
       message: expect.stringContaining("malformed") as unknown,
     });

@@ -16,14 +16,27 @@ export function hostedFailureContract(create: (config: HostedConfig) => ImageMod
     await stub?.close();
     stub = undefined;
   });
-  const request = { garment: aGarment(), prompt: "flat-lay of a navy sweater", seed: 5, width: 300, height: 200 };
-  const failWith = async (handler: (req: RecordedRequest, res: ServerResponse) => void, timeoutMs = 5000) => {
+  const request = {
+    garment: aGarment(),
+    prompt: "flat-lay of a navy sweater",
+    seed: 5,
+    width: 300,
+    height: 200,
+  };
+  const failWith = async (
+    handler: (req: RecordedRequest, res: ServerResponse) => void,
+    timeoutMs = 5000,
+  ) => {
     stub = await startStub(handler);
     return create({ apiKey: "test-key", baseUrl: stub.baseUrl, timeoutMs }).render(request);
   };
 
   it("classifies 429 as rate_limited and retriable, with Retry-After", async () => {
-    await expect(failWith((_, res) => sendJson(res, 429, { error: { message: "slow down" } }, { "retry-after": "7" }))).rejects.toMatchObject({
+    await expect(
+      failWith((_, res) =>
+        sendJson(res, 429, { error: { message: "slow down" } }, { "retry-after": "7" }),
+      ),
+    ).rejects.toMatchObject({
       code: "rate_limited",
       retriable: true,
       status: 429,
@@ -32,25 +45,38 @@ export function hostedFailureContract(create: (config: HostedConfig) => ImageMod
   });
 
   it("classifies 500 as server_error and retriable", async () => {
-    await expect(failWith((_, res) => sendJson(res, 500, { error: { message: "boom" } }))).rejects.toMatchObject({ code: "server_error", retriable: true });
+    await expect(
+      failWith((_, res) => sendJson(res, 500, { error: { message: "boom" } })),
+    ).rejects.toMatchObject({ code: "server_error", retriable: true });
   });
 
   it("classifies 400 as bad_request, not retriable", async () => {
-    await expect(failWith((_, res) => sendJson(res, 400, { error: { message: "invalid size" } }))).rejects.toMatchObject({ code: "bad_request", retriable: false });
+    await expect(
+      failWith((_, res) => sendJson(res, 400, { error: { message: "invalid size" } })),
+    ).rejects.toMatchObject({ code: "bad_request", retriable: false });
   });
 
   it("classifies a content-policy 400 as content_refused, not retriable", async () => {
     await expect(
-      failWith((_, res) => sendJson(res, 400, { error: { code: "content_policy_violation", message: "rejected by the safety system" } })),
+      failWith((_, res) =>
+        sendJson(res, 400, {
+          error: { code: "content_policy_violation", message: "rejected by the safety system" },
+        }),
+      ),
     ).rejects.toMatchObject({ code: "content_refused", retriable: false });
   });
 
   it("classifies 401 as unauthorized, not retriable", async () => {
-    await expect(failWith((_, res) => sendJson(res, 401, { error: { message: "bad key" } }))).rejects.toMatchObject({ code: "unauthorized", retriable: false });
+    await expect(
+      failWith((_, res) => sendJson(res, 401, { error: { message: "bad key" } })),
+    ).rejects.toMatchObject({ code: "unauthorized", retriable: false });
   });
 
   it("times out a silent upstream as a retriable timeout", async () => {
-    await expect(failWith(() => undefined, 300)).rejects.toMatchObject({ code: "timeout", retriable: true });
+    await expect(failWith(() => undefined, 300)).rejects.toMatchObject({
+      code: "timeout",
+      retriable: true,
+    });
   });
 
   it("treats a malformed body as a retriable upstream error", async () => {

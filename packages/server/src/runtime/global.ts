@@ -27,7 +27,12 @@ export function getAppRuntime(): Promise<AppRuntime> {
 async function buildAppRuntime(): Promise<AppRuntime> {
   const logger = createLogger();
   const dataDir = resolveDataDir();
-  const imageModels = createImageModelRegistry();
+  // Hosted models are listed always and become available when their key is configured.
+  const imageModels = createImageModelRegistry({
+    openai: { apiKey: serverEnv.openAiApiKey },
+    gemini: { apiKey: serverEnv.geminiApiKey },
+    falFlux: { apiKey: serverEnv.falKey },
+  });
   const runtime = await createRuntime({
     databaseOptions: { migrate: !isPostgresUrl(dbEnv.databaseUrl) },
     storage: new LocalFolderStorage(serverEnv.storageDir ?? path.join(dataDir, "artifacts")),
