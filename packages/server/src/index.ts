@@ -5,3 +5,7 @@ export { createClient } from "./services/clients/create-client";
 export { createApiKey, revokeApiKey } from "./services/clients/api-keys";
 export { getBalance, grantCredits, ledgerSum } from "./services/credits/balance";
 export { failJobAndRefund } from "./services/credits/fail-and-refund";
+export { createUser } from "./services/users/create-user";
+export { signIn, signOut, resolveSession, SESSION_TTL_MS } from "./services/users/sessions";
+export type { SessionUser } from "./services/users/sessions";
+export { SESSION_COOKIE } from "./auth/session";

@@ -8,6 +8,8 @@ export interface Caller {
   capabilities: readonly Capability[];
   /** The credential used (API key id), for request logs. */
   apiKeyId: string | null;
+  /** The signed-in Studio stylist, when the caller came with a session cookie. */
+  userId?: string | null;
 }
 
 export function hasCapability(caller: Caller, capability: Capability): boolean {

@@ -2,6 +2,7 @@ import type { DataMode, PrismaClient } from "@garment/db";
 import { createApiKey, revokeApiKey } from "../services/clients/api-keys";
 import { createClient } from "../services/clients/create-client";
 import { getBalance, grantCredits } from "../services/credits/balance";
+import { createUser } from "../services/users/create-user";
 
 type Flags = Record<string, string | undefined>;
 
@@ -124,6 +125,18 @@ export const COMMANDS: CommandSpec[] = [
         throw new Error(`No client ${clientId}.`);
       return { balance: await getBalance(db, clientId, mode(f)) };
     },
+  },
+  {
+    name: "users create",
+    usage: "--client ID --email E --password P [--name N]   → {user_id, client_id, email}",
+    options: { client: str, email: str, password: str, name: str },
+    run: (db, f) =>
+      createUser(db, {
+        clientId: required(f, "client"),
+        email: required(f, "email"),
+        password: required(f, "password"),
+        ...(f.name ? { name: f.name } : {}),
+      }),
   },
   {
     name: "categories list",

@@ -9,6 +9,7 @@ import { createWorkflowSystem } from "../workflows/workflow-system";
 import type { AppRuntime } from "./app-runtime";
 import { createRuntime } from "./create-runtime";
 import { ensureDemoCredentials } from "./demo-credentials";
+import { ensureDemoStylist } from "./demo-stylist";
 import { imageModelDirectory } from "./image-model-directory";
 import { createLogger } from "./logger";
 
@@ -67,11 +68,13 @@ export async function startAppRuntime(): Promise<void> {
   const runtime = await getAppRuntime();
   if (runtime.database.kind === "pglite") {
     const demo = await ensureDemoCredentials(runtime, resolveDataDir(), serverEnv.demoCredits);
+    const stylist = await ensureDemoStylist(runtime, resolveDataDir(), demo.client_id);
     process.stdout.write(
       `\n  Garment Studio is running at http://localhost:${serverEnv.port} (embedded database: ${runtime.database.location})\n` +
         `  Demo client ${demo.client_id}: ${demo.balance} credits\n` +
         `    live API key: ${demo.api_key}\n` +
-        `    test API key: ${demo.test_api_key}\n\n`,
+        `    test API key: ${demo.test_api_key}\n` +
+        `    Studio sign-in: ${stylist.email} / ${stylist.password}\n\n`,
     );
   }
   const shutdown = (signal: NodeJS.Signals) => {

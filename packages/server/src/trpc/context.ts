@@ -1,6 +1,7 @@
 import { ulid } from "ulid";
 import { authenticateBearer } from "../auth/authenticate";
 import type { Caller } from "../auth/caller";
+import { authenticateSession, carriesOnlySession } from "../auth/session";
 import type { AppRuntime } from "../runtime/app-runtime";
 
 export interface TrpcContext {
@@ -36,7 +37,10 @@ export function createContextInner(
       return ulid();
     },
     authenticate() {
-      caller ??= authenticateBearer(runtime.db, headers.get("authorization"));
+      // The Studio's session cookie when no API credential is sent; an API key always wins.
+      caller ??= carriesOnlySession(headers)
+        ? authenticateSession(runtime.db, headers.get("cookie"))
+        : authenticateBearer(runtime.db, headers.get("authorization"));
       return caller;
     },
   };

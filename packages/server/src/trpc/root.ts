@@ -4,12 +4,14 @@ import { complementaryGarmentRouter } from "./routers/complementary-garment";
 import { creditsRouter } from "./routers/credits";
 import { operationsRouter } from "./routers/operations";
 import { jobsRouter } from "./routers/jobs";
+import { studioRouter } from "./routers/studio";
 
 export const appRouter = router({
   complementaryGarment: complementaryGarmentRouter,
   credits: creditsRouter,
   operations: operationsRouter,
   jobs: jobsRouter,
+  studio: studioRouter,
 });
 
 export type AppRouter = typeof appRouter;
