@@ -1,5 +1,6 @@
 import { deltaE2000 } from "../color";
 import type { ColorCluster } from "./dominant-colors";
+import { labDistance, type Lab } from "./lab";
 import type { Segmentation } from "./segmentation";
 import type { RenderCheck, RenderTarget } from "./types";
 
@@ -16,31 +17,49 @@ export function checkDimensions(target: RenderTarget, width: number, height: num
   };
 }
 
-/** Something is drawn: the image has contrast and edges, not one flat colour. */
-export function checkNotBlank(luminance: Float32Array, width: number, height: number): RenderCheck {
+/**
+ * Something is drawn: the image has contrast and structure against its background, not one
+ * flat colour. Both are measured in CIELAB (distance from the background colour, and colour
+ * edges between neighbours), so a pale garment on a light ground of about the same lightness
+ * (butter yellow on pale grey, ecru on ivory) still counts: it differs in hue and chroma. A
+ * flat or near-flat image has neither, whatever its colour.
+ */
+export function checkNotBlank(
+  lab: readonly Lab[],
+  width: number,
+  height: number,
+  background: Lab,
+): RenderCheck {
+  const count = lab.length || 1;
   let mean = 0;
-  for (const v of luminance) mean += v;
-  mean /= luminance.length || 1;
+  const distance = new Float32Array(lab.length);
+  for (let i = 0; i < lab.length; i++) {
+    const p = lab[i];
+    const d = p ? labDistance(p, background) : 0;
+    distance[i] = d;
+    mean += d;
+  }
+  mean /= count;
   let variance = 0;
-  for (const v of luminance) variance += (v - mean) ** 2;
-  const spread = Math.sqrt(variance / (luminance.length || 1));
+  for (const d of distance) variance += (d - mean) ** 2;
+  const contrast = Math.sqrt(variance / count);
   let edges = 0;
   for (let y = 0; y < height - 1; y++)
     for (let x = 0; x < width - 1; x++) {
       const i = y * width + x;
-      const here = luminance[i] ?? 0;
-      const gradient =
-        Math.abs(here - (luminance[i + 1] ?? here)) +
-        Math.abs(here - (luminance[i + width] ?? here));
-      if (gradient > 6) edges++;
+      const here = lab[i];
+      const right = lab[i + 1];
+      const below = lab[i + width];
+      if (!here || !right || !below) continue;
+      if (labDistance(here, right) + labDistance(here, below) > 6) edges++;
     }
   const edgeShare = edges / Math.max(1, (width - 1) * (height - 1));
-  const passed = spread >= 3 && edgeShare >= 0.004;
+  const passed = contrast >= 3 && edgeShare >= 0.004;
   return {
     name: "not_blank",
     passed,
-    score: clamp01(Math.min(spread / 6, edgeShare / 0.008)),
-    detail: `lightness spread ${round(spread)}, edge pixels ${round(edgeShare * 100, 2)}%`,
+    score: clamp01(Math.min(contrast / 6, edgeShare / 0.008)),
+    detail: `contrast against the background ${round(contrast)} ΔE, edge pixels ${round(edgeShare * 100, 2)}%`,
   };
 }
 
@@ -102,21 +121,43 @@ export function checkDominantColor(
   };
 }
 
+/** ΔE2000 under which a rendered colour near the product counts as a planned colour. */
+const PLANNED_ECHO_DELTA_E = 8;
+/** ΔE2000 under which two colours read as the same one (a tonal pairing or a clash). */
+const NEAR_IDENTICAL_DELTA_E = 8;
+
 /**
  * Lenient on purpose: the styling engine already chose a harmonious colour; this only catches
- * a render whose colour collapses onto the product's when the plan did not ask for a tonal look.
+ * a render whose colour collapses onto the product's when the plan did not ask for it. The
+ * plan may ask for it twice over: a tonal look (its main colour is the product's), or a
+ * pattern accent deliberately taken from the product (navy stripes echoing a navy top). A
+ * render showing a planned colour is never a clash; any other near-identical colour is.
  */
 export function checkHarmony(target: RenderTarget, dominantHex: string | null): RenderCheck {
   if (!dominantHex)
     return { name: "harmony", passed: false, score: 0, detail: "no garment colour to compare" };
-  const planned = deltaE2000(target.garment.colorHex, target.productColorHex);
-  const rendered = deltaE2000(dominantHex, target.productColorHex);
-  if (planned < 8)
+  const { garment, productColorHex: product } = target;
+  const planned = deltaE2000(garment.colorHex, product);
+  const rendered = deltaE2000(dominantHex, product);
+  if (planned < NEAR_IDENTICAL_DELTA_E)
     return {
       name: "harmony",
       passed: true,
       score: 1,
-      detail: `tonal look planned (plan is ΔE2000 ${round(planned)} from the product ${target.productColorHex})`,
+      detail: `tonal look planned (plan is ΔE2000 ${round(planned)} from the product ${product})`,
+    };
+  const accent = garment.accentColorHex;
+  if (
+    accent &&
+    rendered < NEAR_IDENTICAL_DELTA_E &&
+    deltaE2000(accent, product) < NEAR_IDENTICAL_DELTA_E &&
+    deltaE2000(dominantHex, accent) <= PLANNED_ECHO_DELTA_E
+  )
+    return {
+      name: "harmony",
+      passed: true,
+      score: 1,
+      detail: `rendered colour ${dominantHex} is the planned ${garment.pattern.replace(/_/g, " ")} accent ${accent}, which echoes the product ${product}`,
     };
   const passed = rendered >= 5;
   return {
@@ -124,8 +165,8 @@ export function checkHarmony(target: RenderTarget, dominantHex: string | null): 
     passed,
     score: clamp01(rendered / 15),
     detail: passed
-      ? `rendered colour is ΔE2000 ${round(rendered)} from the product ${target.productColorHex}: reads as a pair`
-      : `rendered colour is ΔE2000 ${round(rendered)} from the product ${target.productColorHex}: an unplanned near-identical clash`,
+      ? `rendered colour is ΔE2000 ${round(rendered)} from the product ${product}: reads as a pair`
+      : `rendered colour is ΔE2000 ${round(rendered)} from the product ${product}: an unplanned near-identical clash`,
   };
 }
 

@@ -10,7 +10,7 @@ export type DecodedImage = {
   height: number;
   format: string;
   /** The downscaled copy the checks look at. */
-  sample: { width: number; height: number; lab: Lab[]; luminance: Float32Array };
+  sample: { width: number; height: number; lab: Lab[] };
 };
 
 /** Decode any PNG / JPEG / WebP (transparency flattened onto white, as a page would show it). */
@@ -30,17 +30,14 @@ export async function decodeForAnalysis(image: Uint8Array): Promise<DecodedImage
     .toBuffer({ resolveWithObject: true });
   const count = info.width * info.height;
   const lab: Lab[] = new Array<Lab>(count);
-  const luminance = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const o = i * info.channels;
-    const color = rgbToLab(data[o] ?? 0, data[o + 1] ?? 0, data[o + 2] ?? 0);
-    lab[i] = color;
-    luminance[i] = color.l;
+    lab[i] = rgbToLab(data[o] ?? 0, data[o + 1] ?? 0, data[o + 2] ?? 0);
   }
   return {
     width: metadata.width ?? info.width,
     height: metadata.height ?? info.height,
     format: metadata.format ?? "unknown",
-    sample: { width: info.width, height: info.height, lab, luminance },
+    sample: { width: info.width, height: info.height, lab },
   };
 }

@@ -108,6 +108,58 @@ describe("evaluateRender on the built-in model's renders", () => {
   });
 });
 
+/** Slate-blue linen shorts whose stripes were planned in the product's sage. */
+const ECHOED_STRIPES = {
+  silhouette: "shorts",
+  colorHex: "#5f6f8f",
+  colorName: "slate blue",
+  pattern: "stripes",
+  material: "linen",
+  fit: "loose",
+  length: "knee",
+} as const;
+
+describe("evaluateRender judges what the plan asked for", () => {
+  it.each([
+    { name: "butter yellow", colorHex: "#f3e29a" },
+    { name: "ecru", colorHex: "#e6dcc3" },
+    { name: "ivory", colorHex: "#fffff0" },
+  ])(
+    "passes a pale solid $name garment as not blank (it differs from the ground in hue and chroma)",
+    async ({ name, colorHex }) => {
+      const garment = aGarment({
+        silhouette: "jeans",
+        colorHex,
+        colorName: name,
+        material: "denim",
+        fit: "loose",
+        length: "full",
+      });
+      const evaluation = await evaluateRender(
+        { garment, productColorHex: "#b98a56", width: 512, height: 512 },
+        await renderOf(garment, 101, 512, 512),
+      );
+      expect(evaluation.checks.find((c) => c.name === "not_blank")).toMatchObject({
+        passed: true,
+      });
+      expect(evaluation.passed).toBe(true);
+    },
+  );
+
+  it("accepts a stripe colour deliberately taken from the product (a planned echo, not a clash)", async () => {
+    const garment = aGarment({ ...ECHOED_STRIPES, accentColorHex: "#a3ad8d" });
+    const evaluation = await evaluateRender(
+      { garment, productColorHex: "#a3ad8d", width: 512, height: 512 },
+      await renderOf(garment, 115, 512, 512),
+    );
+    const harmony = evaluation.checks.find((c) => c.name === "harmony");
+    // The sage stripes are what the evaluation sees first: the case this rule exists for.
+    expect(harmony?.detail).toContain("planned stripes accent");
+    expect(harmony?.passed).toBe(true);
+    expect(evaluation.passed).toBe(true);
+  });
+});
+
 describe("evaluateRender rejects wrong images", () => {
   const garment = aGarment({ silhouette: "sweater", colorHex: "#1f2a44" });
   const target = { garment, productColorHex: PRODUCT, width: SIZE, height: SIZE };
@@ -163,6 +215,45 @@ describe("evaluateRender rejects wrong images", () => {
       image,
     );
     expect(collapsed.checks.find((c) => c.name === "harmony")?.passed).toBe(false);
+  });
+
+  it("fails a near-blank image: a faint shape barely off the background", async () => {
+    const faint = await sharp({
+      create: { width: SIZE, height: SIZE, channels: 3, background: "#f3f1ed" },
+    })
+      .composite([
+        {
+          input: await sharp({
+            create: { width: SIZE / 2, height: SIZE / 2, channels: 3, background: "#f0eeea" },
+          })
+            .png()
+            .toBuffer(),
+          left: SIZE / 4,
+          top: SIZE / 4,
+        },
+      ])
+      .png()
+      .toBuffer();
+    const evaluation = await evaluateRender(target, new Uint8Array(faint));
+    expect(evaluation.checks.find((c) => c.name === "not_blank")?.passed).toBe(false);
+    expect(evaluation.passed).toBe(false);
+  });
+
+  it("still fails a clash when the colour near the product is not the planned accent", async () => {
+    // Sage stripes are rendered; the plan claims ivory stripes, so the sage is unplanned.
+    const striped = aGarment({ ...ECHOED_STRIPES, accentColorHex: "#a3ad8d" });
+    const image = await renderOf(striped, 115, 512, 512);
+    const evaluation = await evaluateRender(
+      {
+        garment: { ...striped, accentColorHex: "#f3efe6" },
+        productColorHex: "#a3ad8d",
+        width: 512,
+        height: 512,
+      },
+      image,
+    );
+    expect(evaluation.dominantColorHex).not.toBeNull();
+    expect(evaluation.checks.find((c) => c.name === "harmony")?.passed).toBe(false);
   });
 
   it("fails bytes that are not an image, without throwing", async () => {

@@ -57,7 +57,7 @@ export async function evaluateRender(
   const dominantHex = clusters[0]?.hex ?? null;
   const checks: RenderCheck[] = [
     checkDimensions(target, decoded.width, decoded.height),
-    checkNotBlank(sample.luminance, sample.width, sample.height),
+    checkNotBlank(sample.lab, sample.width, sample.height, segmentation.background),
     checkCoverage(segmentation),
     dominant.check,
     checkHarmony(target, dominantHex),
