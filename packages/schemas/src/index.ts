@@ -7,3 +7,4 @@ export * from "./errors";
 export * from "./validation-detail";
 export * from "./resolved-garment";
 export * from "./jobs";
+export * from "./catalog";

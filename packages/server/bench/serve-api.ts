@@ -1,9 +1,11 @@
 // Child process for the benchmark: the real REST handler on node:http against PGlite or
 // PostgreSQL, with one client that has credits for the whole run. Prints {port, key} when ready.
 import { openDatabase } from "@garment/db";
+import { createImageModelRegistry } from "@garment/imaging";
 import { pino } from "pino";
 import { handleV1Request } from "../src/rest/router";
 import { createRuntime } from "../src/runtime/create-runtime";
+import { imageModelDirectory } from "../src/runtime/image-model-directory";
 import { createClient } from "../src/services/clients/create-client";
 import { serveFetchHandler } from "./node-http-adapter";
 import { mkdtempSync } from "node:fs";
@@ -19,7 +21,7 @@ const database = await openDatabase(
 const runtime = await createRuntime({
   database,
   workflow: { send: async () => {} },
-  imageModels: { defaultModelId: "builtin-flatlay", isAvailable: (id) => id === "builtin-flatlay" },
+  imageModels: imageModelDirectory(createImageModelRegistry()),
   storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-bench-artifacts-"))),
   signer: new UrlSigner("bench"),
   logger: pino({ level: "silent" }),

@@ -1,5 +1,6 @@
 import type { ComplementaryGarmentGeneratorInput } from "@garment/schemas";
 import { openTestDatabase, type DatabaseKind } from "@garment/db";
+import { createImageModelRegistry } from "@garment/imaging";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { LocalFolderStorage } from "../src/storage/artifact-storage";
 import { UrlSigner } from "../src/storage/url-signer";
 import type { AppRuntime } from "../src/runtime/app-runtime";
 import { createRuntime } from "../src/runtime/create-runtime";
+import { imageModelDirectory } from "../src/runtime/image-model-directory";
 import type { WorkflowHandOff } from "../src/services/dispatch/dispatch-complementary-garment";
 import { createClient } from "../src/services/clients/create-client";
 import { handleV1Request } from "../src/rest/router";
@@ -33,10 +35,8 @@ export async function createTestRuntime(kind: DatabaseKind): Promise<TestRuntime
     workflow: handOff,
     storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-artifacts-"))),
     signer: new UrlSigner("test-signing-secret"),
-    imageModels: {
-      defaultModelId: "builtin-flatlay",
-      isAvailable: (id) => id === "builtin-flatlay",
-    },
+    // No hosted-model keys: only the built-in model is available.
+    imageModels: imageModelDirectory(createImageModelRegistry()),
     logger: pino({ level: "silent" }),
   });
   return Object.assign(runtime, { handOff });

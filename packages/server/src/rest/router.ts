@@ -6,6 +6,17 @@ import { postComplementaryGarmentGenerator } from "./routes/dispatch";
 import { getOperations } from "./routes/operations";
 import { getArtifactImage } from "./routes/artifacts";
 import { getJob, getJobEvents, getJobs, postJobCancel } from "./routes/jobs";
+import {
+  getGarmentCategories,
+  getGarmentCategoryById,
+  getImageModels,
+  getSpecVocabularyRoute,
+} from "./routes/reference";
+import {
+  getComplementaryGarmentById,
+  getComplementaryGarments,
+  postCompatibilityCheck,
+} from "./routes/catalog";
 
 interface Route {
   method: string;
@@ -27,6 +38,21 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: "/jobs/:id/events", handler: getJobEvents },
   { method: "POST", pattern: "/jobs/:id/cancel", handler: postJobCancel },
   { method: "GET", pattern: "/artifacts/:id/image", handler: getArtifactImage },
+  { method: "GET", pattern: "/garment-categories", handler: getGarmentCategories },
+  { method: "GET", pattern: "/garment-categories/:id", handler: getGarmentCategoryById },
+  { method: "GET", pattern: "/spec-vocabulary", handler: getSpecVocabularyRoute },
+  { method: "GET", pattern: "/image-models", handler: getImageModels },
+  { method: "POST", pattern: "/compatibility/check", handler: postCompatibilityCheck },
+  {
+    method: "GET",
+    pattern: "/catalog/complementary-garments",
+    handler: getComplementaryGarments,
+  },
+  {
+    method: "GET",
+    pattern: "/catalog/complementary-garments/:id",
+    handler: getComplementaryGarmentById,
+  },
 ];
 
 function match(pattern: string, path: string): Record<string, string> | null {

@@ -1,4 +1,5 @@
 import type { DatabaseHandle, PrismaClient } from "@garment/db";
+import type { ImageModelListing } from "@garment/imaging";
 import type { Logger } from "pino";
 import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
 import type { ReferenceData } from "../services/reference/reference-data";
@@ -10,6 +11,8 @@ import type { WorkflowSystem } from "../workflows/workflow-system";
 export interface ImageModelDirectory {
   defaultModelId: string;
   isAvailable(id: string): boolean;
+  /** Every model this build knows, available or not (`GET /v1/image-models`). */
+  list(): ImageModelListing[];
 }
 
 /**

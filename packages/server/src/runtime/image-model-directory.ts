@@ -6,5 +6,6 @@ export function imageModelDirectory(registry: ImageModelRegistry): ImageModelDir
   return {
     defaultModelId: registry.defaultModel.id,
     isAvailable: (id) => registry.get(id)?.isAvailable() ?? false,
+    list: () => registry.list(),
   };
 }

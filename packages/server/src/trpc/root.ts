@@ -5,6 +5,8 @@ import { creditsRouter } from "./routers/credits";
 import { operationsRouter } from "./routers/operations";
 import { jobsRouter } from "./routers/jobs";
 import { studioRouter } from "./routers/studio";
+import { referenceRouter } from "./routers/reference";
+import { catalogRouter } from "./routers/catalog";
 
 export const appRouter = router({
   complementaryGarment: complementaryGarmentRouter,
@@ -12,6 +14,8 @@ export const appRouter = router({
   operations: operationsRouter,
   jobs: jobsRouter,
   studio: studioRouter,
+  reference: referenceRouter,
+  catalog: catalogRouter,
 });
 
 export type AppRouter = typeof appRouter;
