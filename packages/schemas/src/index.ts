@@ -8,3 +8,4 @@ export * from "./validation-detail";
 export * from "./resolved-garment";
 export * from "./jobs";
 export * from "./catalog";
+export * from "./account";

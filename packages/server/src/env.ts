@@ -41,3 +41,48 @@ export const serverEnv = {
     return nonEmpty(process.env.FAL_KEY);
   },
 };
+
+function integer(value: string | undefined): number | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  const parsed = Number(text);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`Expected a non-negative integer, got "${text}".`);
+  return parsed;
+}
+
+function flag(value: string | undefined): boolean | undefined {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined) return undefined;
+  return text === "1" || text === "true" || text === "yes";
+}
+
+/** Limits of the public API (see runtime/api-settings.ts for the defaults). */
+export const limitsEnv = {
+  get production() {
+    return process.env.NODE_ENV === "production";
+  },
+  /** STUDIO_MAX_BODY_BYTES: largest accepted request body (413 past it). */
+  get maxBodyBytes() {
+    return integer(process.env.STUDIO_MAX_BODY_BYTES);
+  },
+  /** STUDIO_RATE_LIMIT: requests per window per credential; 0 turns the limit off. */
+  get rateLimit() {
+    return integer(process.env.STUDIO_RATE_LIMIT);
+  },
+  get rateLimitWindowMs() {
+    return integer(process.env.STUDIO_RATE_LIMIT_WINDOW_MS);
+  },
+  /** STUDIO_OUTBOUND_TIMEOUT_MS: deadline of each webhook delivery call. */
+  get outboundTimeoutMs() {
+    return integer(process.env.STUDIO_OUTBOUND_TIMEOUT_MS);
+  },
+  /** STUDIO_IMAGE_MODEL_TIMEOUT_MS: deadline of one hosted-model render call (default 120–180 s). */
+  get imageModelTimeoutMs() {
+    return integer(process.env.STUDIO_IMAGE_MODEL_TIMEOUT_MS);
+  },
+  /** STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS: accept private/loopback webhook URLs (default: not in production). */
+  get webhookAllowPrivateUrls() {
+    return flag(process.env.STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS);
+  },
+};

@@ -9,6 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
+import type { ApiSettings } from "../src/runtime/api-settings";
 import type { AppRuntime } from "../src/runtime/app-runtime";
 import { createRuntime } from "../src/runtime/create-runtime";
 import { imageModelDirectory } from "../src/runtime/image-model-directory";
@@ -82,6 +83,7 @@ export async function createWorkflowTestRuntime(
     generation?: Partial<GenerationDeps>;
     database?: DatabaseHandle;
     concurrency?: number;
+    settings?: Partial<ApiSettings>;
   } = {},
 ): Promise<WorkflowTestRuntime> {
   const base = createImageModelRegistry();
@@ -93,6 +95,7 @@ export async function createWorkflowTestRuntime(
     signer: new UrlSigner("test"),
     imageModels: imageModelDirectory(registry),
     logger: pino({ level: "silent" }),
+    ...(options.settings ? { settings: options.settings } : {}),
     workflow: (parts) =>
       createWorkflowSystem({
         ...parts,

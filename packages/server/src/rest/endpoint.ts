@@ -1,10 +1,10 @@
 import { ulid } from "ulid";
-import { authenticateBearer } from "../auth/authenticate";
+import { enforceRateLimit, identifyCaller } from "../auth/authenticate-request";
 import type { Caller } from "../auth/caller";
 import { ApiError } from "../errors";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { writeRequestLog } from "../services/request-log";
-import { errorResponse, json } from "./http";
+import { errorResponse, json, parseJsonBody, readBodyText } from "./http";
 
 export interface RestCall {
   runtime: AppRuntime;
@@ -12,8 +12,12 @@ export interface RestCall {
   requestId: string;
   url: URL;
   params: Record<string, string>;
-  /** Authenticates the Bearer key (once) and returns the caller. */
+  /** Authenticates the caller (once: Bearer key or Shopify HMAC, then the rate limit). */
   authenticate(): Promise<Caller>;
+  /** The raw body (once; capped at the configured size, 413 past it). */
+  rawBody(): Promise<string>;
+  /** The body parsed as JSON, FastAPI-style 422s for a missing or malformed body. */
+  readJson(): Promise<unknown>;
   /** Credits this request moved (negative = charged), for the request log. */
   creditsMoved: number;
 }
@@ -33,8 +37,12 @@ export async function runRestHandler(
   const startedAt = performance.now();
   const requestId = ulid();
   const url = new URL(request.url);
-  // Held in an object: TypeScript cannot see the closure below assign it.
-  const auth: { caller: Caller | null } = { caller: null };
+  // Held in an object: TypeScript cannot see the closures below assign it.
+  const auth: { caller: Caller | null; pending: Promise<Caller> | null } = {
+    caller: null,
+    pending: null,
+  };
+  let body: Promise<string> | null = null;
   const call: RestCall = {
     runtime,
     request,
@@ -42,9 +50,29 @@ export async function runRestHandler(
     url,
     params,
     creditsMoved: 0,
+    rawBody() {
+      body ??= readBodyText(request, runtime.settings.maxBodyBytes).then((text) => {
+        // Handlers that read `call.request` themselves still find the body there.
+        call.request = new Request(request.url, {
+          method: request.method,
+          headers: request.headers,
+          ...(text !== "" ? { body: text } : {}),
+        });
+        return text;
+      });
+      return body;
+    },
+    async readJson() {
+      return parseJsonBody(await call.rawBody());
+    },
     async authenticate() {
-      auth.caller ??= await authenticateBearer(runtime.db, request.headers.get("authorization"));
-      return auth.caller;
+      auth.pending ??= (async () => {
+        const caller = await identifyCaller(runtime, request.headers, () => call.rawBody());
+        auth.caller = caller; // logged with its client even when the rate limit refuses it
+        enforceRateLimit(runtime, caller);
+        return caller;
+      })();
+      return auth.pending;
     },
   };
 

@@ -30,9 +30,17 @@ export async function readJsonBody(
   request: Request,
   maxBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<unknown> {
+  return parseJsonBody(await readBodyText(request, maxBytes));
+}
+
+/** The raw body as text, refused with 413 past `maxBytes` (declared or actually sent). */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
-  const text = await readTextCapped(request, maxBytes);
+  return readTextCapped(request, maxBytes);
+}
+
+export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") {
     throw new ApiError("VALIDATION_ERROR", "Request validation failed: body.", [
       { loc: ["body"], msg: "Field required", type: "missing" },

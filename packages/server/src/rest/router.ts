@@ -6,6 +6,12 @@ import { postComplementaryGarmentGenerator } from "./routes/dispatch";
 import { getOperations } from "./routes/operations";
 import { getArtifactImage } from "./routes/artifacts";
 import { getJob, getJobEvents, getJobs, postJobCancel } from "./routes/jobs";
+import { getUsage } from "./routes/usage";
+import {
+  deleteWebhookEndpointRoute,
+  getWebhookEndpoints,
+  postWebhookEndpoint,
+} from "./routes/webhooks";
 import {
   getGarmentCategories,
   getGarmentCategoryById,
@@ -38,6 +44,14 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: "/jobs/:id/events", handler: getJobEvents },
   { method: "POST", pattern: "/jobs/:id/cancel", handler: postJobCancel },
   { method: "GET", pattern: "/artifacts/:id/image", handler: getArtifactImage },
+  { method: "GET", pattern: "/usage", handler: getUsage },
+  { method: "POST", pattern: "/webhooks/endpoints", handler: postWebhookEndpoint },
+  { method: "GET", pattern: "/webhooks/endpoints", handler: getWebhookEndpoints },
+  {
+    method: "DELETE",
+    pattern: "/webhooks/endpoints/:id",
+    handler: deleteWebhookEndpointRoute,
+  },
   { method: "GET", pattern: "/garment-categories", handler: getGarmentCategories },
   { method: "GET", pattern: "/garment-categories/:id", handler: getGarmentCategoryById },
   { method: "GET", pattern: "/spec-vocabulary", handler: getSpecVocabularyRoute },

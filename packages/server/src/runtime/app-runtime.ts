@@ -1,11 +1,13 @@
 import type { DatabaseHandle, PrismaClient } from "@garment/db";
 import type { ImageModelListing } from "@garment/imaging";
 import type { Logger } from "pino";
+import type { RateLimiter } from "../auth/rate-limit";
 import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
 import type { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
 import type { WorkflowSystem } from "../workflows/workflow-system";
+import type { ApiSettings } from "./api-settings";
 
 /** The image models the API offers, as the transports and the dispatch service see them. */
 export interface ImageModelDirectory {
@@ -30,5 +32,8 @@ export interface AppRuntime {
   storage: ArtifactStorage;
   signer: UrlSigner;
   logger: Logger;
+  /** Body size, rate limit, outbound timeouts and webhook URL policy (mutable in tests). */
+  settings: ApiSettings;
+  rateLimiter: RateLimiter;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import {
   type PrismaClient,
 } from "@garment/db";
 import type { Logger } from "pino";
+import { RateLimiter } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
 import { startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
@@ -12,6 +13,7 @@ import { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
 import type { WorkflowSystem } from "../workflows/workflow-system";
+import { apiSettings, type ApiSettings } from "./api-settings";
 import type { AppRuntime, ImageModelDirectory } from "./app-runtime";
 import { createLogger } from "./logger";
 
@@ -19,6 +21,8 @@ export interface RuntimeParts {
   db: PrismaClient;
   storage: ArtifactStorage;
   logger: Logger;
+  signer: UrlSigner;
+  settings: ApiSettings;
 }
 
 export interface RuntimeOptions {
@@ -31,13 +35,22 @@ export interface RuntimeOptions {
   storage: ArtifactStorage;
   signer: UrlSigner;
   logger?: Logger;
+  /** Limits and outbound policy; the defaults (DEFAULT_API_SETTINGS) where not given. */
+  settings?: Partial<ApiSettings>;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime> {
   const logger = options.logger ?? createLogger();
   const database = options.database ?? (await openDatabase(options.databaseOptions));
   await seedReferenceData(database.db);
-  const parts = { db: database.db, storage: options.storage, logger };
+  const settings = apiSettings(options.settings);
+  const parts = {
+    db: database.db,
+    storage: options.storage,
+    logger,
+    signer: options.signer,
+    settings,
+  };
   const workflows = typeof options.workflow === "function" ? options.workflow(parts) : null;
   const workflow: WorkflowHandOff = workflows ?? (options.workflow as WorkflowHandOff);
   await workflows?.start();
@@ -57,6 +70,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     storage: options.storage,
     signer: options.signer,
     logger,
+    settings,
+    rateLimiter: new RateLimiter(),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,7 +1,8 @@
 import { dbEnv, isPostgresUrl, resolveDataDir } from "@garment/db";
 import { createImageModelRegistry } from "@garment/imaging";
 import path from "node:path";
-import { serverEnv } from "../env";
+import { limitsEnv, serverEnv } from "../env";
+import { apiSettingsFromEnv } from "./api-settings";
 import { LocalFolderStorage } from "../storage/artifact-storage";
 import { loadSigningSecret } from "../storage/signing-secret";
 import { UrlSigner } from "../storage/url-signer";
@@ -29,10 +30,13 @@ async function buildAppRuntime(): Promise<AppRuntime> {
   const logger = createLogger();
   const dataDir = resolveDataDir();
   // Hosted models are listed always and become available when their key is configured.
+  // Renders take long: hosted models keep their own generous deadline unless one is configured.
+  const renderTimeout = limitsEnv.imageModelTimeoutMs;
+  const timeout = renderTimeout !== undefined ? { timeoutMs: renderTimeout } : {};
   const imageModels = createImageModelRegistry({
-    openai: { apiKey: serverEnv.openAiApiKey },
-    gemini: { apiKey: serverEnv.geminiApiKey },
-    falFlux: { apiKey: serverEnv.falKey },
+    openai: { apiKey: serverEnv.openAiApiKey, ...timeout },
+    gemini: { apiKey: serverEnv.geminiApiKey, ...timeout },
+    falFlux: { apiKey: serverEnv.falKey, ...timeout },
   });
   const runtime = await createRuntime({
     databaseOptions: { migrate: !isPostgresUrl(dbEnv.databaseUrl) },
@@ -51,6 +55,7 @@ async function buildAppRuntime(): Promise<AppRuntime> {
         },
       }),
     logger,
+    settings: apiSettingsFromEnv(),
   });
   logger.info(
     {

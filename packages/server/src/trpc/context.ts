@@ -1,5 +1,5 @@
 import { ulid } from "ulid";
-import { authenticateBearer } from "../auth/authenticate";
+import { authenticateRequest } from "../auth/authenticate-request";
 import type { Caller } from "../auth/caller";
 import { authenticateSession, carriesOnlySession } from "../auth/session";
 import type { AppRuntime } from "../runtime/app-runtime";
@@ -40,7 +40,7 @@ export function createContextInner(
       // The Studio's session cookie when no API credential is sent; an API key always wins.
       caller ??= carriesOnlySession(headers)
         ? authenticateSession(runtime.db, headers.get("cookie"))
-        : authenticateBearer(runtime.db, headers.get("authorization"));
+        : authenticateRequest(runtime, headers);
       return caller;
     },
   };

@@ -4,6 +4,8 @@ import { complementaryGarmentRouter } from "./routers/complementary-garment";
 import { creditsRouter } from "./routers/credits";
 import { operationsRouter } from "./routers/operations";
 import { jobsRouter } from "./routers/jobs";
+import { usageRouter } from "./routers/usage";
+import { webhooksRouter } from "./routers/webhooks";
 import { studioRouter } from "./routers/studio";
 import { referenceRouter } from "./routers/reference";
 import { catalogRouter } from "./routers/catalog";
@@ -13,6 +15,8 @@ export const appRouter = router({
   credits: creditsRouter,
   operations: operationsRouter,
   jobs: jobsRouter,
+  usage: usageRouter,
+  webhooks: webhooksRouter,
   studio: studioRouter,
   reference: referenceRouter,
   catalog: catalogRouter,

@@ -9,6 +9,10 @@ import { createGenerationFunction } from "./complementary-garment/function";
 import { EmbeddedRunner, type BackoffOptions } from "./embedded-runner";
 import { EmbeddedEngine, InngestCloudEngine, type WorkflowEngine } from "./engine";
 import { PrismaRunStore } from "./embedded-runner/stores/prisma-run-store";
+import { apiSettings, type ApiSettings } from "../runtime/api-settings";
+import { announceJobFinished } from "../services/webhooks/announce-job-finished";
+import type { UrlSigner } from "../storage/url-signer";
+import { createWebhookDeliveryFunction } from "./webhook-delivery/function";
 
 export const INNGEST_APP_ID = "garment-studio";
 
@@ -33,6 +37,11 @@ export interface WorkflowSystem extends WorkflowHandOff {
   stop(): Promise<void>;
   /** The embedded runner, when there is one (tests wait on it). */
   runner: EmbeddedRunner | null;
+  /**
+   * Starts the webhook deliveries for a job that just became terminal (idempotent; never
+   * throws: a failure to announce is logged and must not affect the job).
+   */
+  announceJobFinished(jobId: string): Promise<void>;
 }
 
 export interface WorkflowSystemOptions {
@@ -48,6 +57,10 @@ export interface WorkflowSystemOptions {
   leaseMs?: number;
   /** Overrides for tests (a failing model, a stricter evaluation…). */
   generation?: Partial<GenerationDeps>;
+  /** Signs artifact URLs in webhook payloads; without it no webhooks are delivered. */
+  signer?: UrlSigner;
+  /** Webhook timeouts, attempts and URL policy (the defaults where not given). */
+  settings?: ApiSettings;
 }
 
 /**
@@ -64,6 +77,14 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     ...(options.inngest.signingKey ? { signingKey: options.inngest.signingKey } : {}),
     ...(options.inngest.baseUrl ? { baseUrl: options.inngest.baseUrl } : {}),
   });
+  const announce = async (jobId: string) => {
+    if (!options.signer) return;
+    try {
+      await announceJobFinished(options.db, (event) => engine.send(event), jobId);
+    } catch (error) {
+      options.logger.error({ err: error, jobId }, "could not announce a finished job to webhooks");
+    }
+  };
   const deps: GenerationDeps = {
     db: options.db,
     storage: options.storage,
@@ -73,9 +94,19 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     },
     fallbackModelId: options.imageModels.fallbackModel.id,
     evaluate: (target, image) => evaluateRender(target, image),
+    announceFinished: announce,
     ...options.generation,
   };
   const functions: InngestFunction.Any[] = [createGenerationFunction(client, deps)];
+  if (options.signer) {
+    functions.push(
+      createWebhookDeliveryFunction(client, {
+        db: options.db,
+        signer: options.signer,
+        settings: options.settings ?? apiSettings(),
+      }),
+    );
+  }
 
   const runner = embedded
     ? new EmbeddedRunner({
@@ -101,5 +132,6 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     send: (event) => engine.send(event),
     start: () => engine.start(),
     stop: () => engine.stop(),
+    announceJobFinished: announce,
   };
 }

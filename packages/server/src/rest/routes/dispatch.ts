@@ -1,11 +1,11 @@
 import { dispatchComplementaryGarment } from "../../services/dispatch/dispatch-complementary-garment";
 import type { RestHandler } from "../endpoint";
-import { json, readJsonBody } from "../http";
+import { json } from "../http";
 
 /** POST /v1/complementary-garment-generator → 202 WorkflowAcceptedResponse. */
 export const postComplementaryGarmentGenerator: RestHandler = async (call) => {
   const caller = await call.authenticate();
-  const body = await readJsonBody(call.request);
+  const body = await call.readJson();
   const { response, replayed } = await dispatchComplementaryGarment(
     {
       ...call.runtime,

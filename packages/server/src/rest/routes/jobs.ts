@@ -35,13 +35,14 @@ export const getJobEvents: RestHandler = async (call) => {
   );
 };
 
-/** POST /v1/jobs/{public_id}/cancel */
-export const postJobCancel: RestHandler = async (call) =>
-  json(
-    await cancelJob(
-      call.runtime.db,
-      call.runtime.signer,
-      await call.authenticate(),
-      call.params.id ?? "",
-    ),
+/** POST /v1/jobs/{public_id}/cancel (webhooks hear of the cancelled job as `job.failed`) */
+export const postJobCancel: RestHandler = async (call) => {
+  const detail = await cancelJob(
+    call.runtime.db,
+    call.runtime.signer,
+    await call.authenticate(),
+    call.params.id ?? "",
   );
+  await call.runtime.workflows?.announceJobFinished(detail.public_id);
+  return json(detail);
+};

@@ -22,9 +22,9 @@ export const jobsRouter = router({
   list: apiKeyProcedure
     .input(JobListQuery)
     .query(({ ctx, input }) => listJobs(ctx.runtime.db, ctx.caller, input)),
-  cancel: apiKeyProcedure
-    .input(JobId)
-    .mutation(({ ctx, input }) =>
-      cancelJob(ctx.runtime.db, ctx.runtime.signer, ctx.caller, input.public_id),
-    ),
+  cancel: apiKeyProcedure.input(JobId).mutation(async ({ ctx, input }) => {
+    const detail = await cancelJob(ctx.runtime.db, ctx.runtime.signer, ctx.caller, input.public_id);
+    await ctx.runtime.workflows?.announceJobFinished(detail.public_id);
+    return detail;
+  }),
 });

@@ -13,6 +13,8 @@ export interface GenerationDeps {
   evaluate(target: RenderTarget, image: Uint8Array): Promise<RenderEvaluation>;
   /** Renders at most this many times while the evaluation fails (default 3). */
   maxRenders?: number;
+  /** Called once the job is terminal, to notify webhooks; must never throw. */
+  announceFinished?: (jobId: string) => Promise<void>;
 }
 
 export const DEFAULT_MAX_RENDERS = 3;

@@ -36,6 +36,12 @@ async function permanentAware<T>(body: () => Promise<T>, noRetry = false): Promi
  */
 export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationDeps) {
   const maxRenders = deps.maxRenders ?? DEFAULT_MAX_RENDERS;
+  // Webhooks hear about the terminal state in a step of its own, after it is committed; the
+  // announcement never throws, so it cannot fail or retry the job.
+  const announceFinished = async (jobId: string) => {
+    await deps.announceFinished?.(jobId);
+    return { announced: true };
+  };
   return inngest.createFunction(
     {
       id: GENERATION_FUNCTION_ID,
@@ -54,6 +60,7 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
             extra: { error: error.message },
           }),
         );
+        await step.run("announce-finished", () => announceFinished(jobId));
       },
     },
     async ({ event, step }) => {
@@ -94,13 +101,16 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
             extra: { scores: evaluations.map((e) => e.score) },
           }),
         );
+        await step.run("announce-finished", () => announceFinished(jobId));
         return { outcome: "evaluation_failed" };
       }
       const { rendered, evaluation } = chosen;
       const done = await step.run("complete", () =>
         completeGeneration(deps, jobId, planned, rendered, evaluation, evaluations.length || 1),
       );
-      return { outcome: done.completed ? "succeeded" : "cancelled" };
+      if (!done.completed) return { outcome: "cancelled" };
+      await step.run("announce-finished", () => announceFinished(jobId));
+      return { outcome: "succeeded" };
 
       async function renderWithPolicy(
         plannedJob: PlannedGeneration,

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { JobDetailResponse } from "./jobs";
+
+// Money reads, usage, operations and webhooks: the account side of the public API.
+
+export const CreditsResponse = z
+  .object({
+    balance: z.int().meta({ example: 995 }),
+    currency: z.literal("credits"),
+  })
+  .meta({ id: "CreditsResponse" });
+export type CreditsResponse = z.infer<typeof CreditsResponse>;
+
+export const OperationResponse = z
+  .object({
+    name: z.string().meta({ example: "complementary-garment-generator" }),
+    op_class: z.string(),
+    credits_cost: z.int().meta({ example: 5 }),
+    enabled: z.boolean(),
+  })
+  .meta({ id: "OperationResponse" });
+
+export const OperationListResponse = z
+  .object({ operations: z.array(OperationResponse) })
+  .meta({ id: "OperationListResponse" });
+export type OperationListResponse = z.infer<typeof OperationListResponse>;
+
+/** One request_logs row, as the caller sees it. */
+export const UsageRecordResponse = z
+  .object({
+    request_id: z.string(),
+    transport: z.enum(["rest", "trpc"]),
+    method: z.string().meta({ example: "POST" }),
+    path: z.string().meta({ example: "/v1/complementary-garment-generator" }),
+    status_code: z.int().meta({ example: 202 }),
+    latency_ms: z.int().nullable(),
+    credits_moved: z.int().meta({ description: "Negative when charged.", example: -5 }),
+    error_code: z.string().nullable(),
+    created_at: z.string(),
+  })
+  .meta({ id: "UsageRecordResponse" });
+export type UsageRecordResponse = z.infer<typeof UsageRecordResponse>;
+
+export const UsageResponse = z
+  .object({
+    usage: z.array(UsageRecordResponse),
+    limit: z.int(),
+    offset: z.int(),
+    count: z.int().meta({ description: "Rows on this page." }),
+  })
+  .meta({ id: "UsageResponse" });
+export type UsageResponse = z.infer<typeof UsageResponse>;
+
+/** Query of GET /v1/usage (strings in, as a query string arrives). */
+export const UsageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type UsageQuery = z.infer<typeof UsageQuery>;
+
+export const WEBHOOK_EVENT_TYPES = ["job.succeeded", "job.failed"] as const;
+export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
+export type WebhookEventType = z.infer<typeof WebhookEventType>;
+
+export const WebhookEndpointCreateRequest = z
+  .object({
+    url: z
+      .url({ protocol: /^https?$/, error: "Input should be a valid http(s) URL" })
+      .max(2000)
+      .meta({ example: "https://example.com/hooks/garment-studio" }),
+    description: z.string().max(200).default(""),
+  })
+  .meta({ id: "WebhookEndpointCreateRequest" });
+export type WebhookEndpointCreateInput = z.input<typeof WebhookEndpointCreateRequest>;
+
+export const WebhookEndpointResponse = z
+  .object({
+    public_id: z.string(),
+    url: z.string(),
+    description: z.string(),
+    enabled: z.boolean(),
+    created_at: z.string(),
+  })
+  .meta({ id: "WebhookEndpointResponse" });
+export type WebhookEndpointResponse = z.infer<typeof WebhookEndpointResponse>;
+
+export const WebhookEndpointCreatedResponse = WebhookEndpointResponse.extend({
+  secret: z.string().meta({
+    description:
+      "The Standard Webhooks signing secret (`whsec_…`). Shown once, at creation: store it to verify deliveries.",
+    example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  }),
+}).meta({ id: "WebhookEndpointCreatedResponse" });
+export type WebhookEndpointCreatedResponse = z.infer<typeof WebhookEndpointCreatedResponse>;
+
+export const WebhookEndpointListResponse = z
+  .object({ endpoints: z.array(WebhookEndpointResponse) })
+  .meta({ id: "WebhookEndpointListResponse" });
+export type WebhookEndpointListResponse = z.infer<typeof WebhookEndpointListResponse>;
+
+/** The body POSTed to an endpoint (Standard Webhooks' recommended `{type, timestamp, data}`). */
+export const WebhookPayload = z
+  .object({
+    type: WebhookEventType,
+    timestamp: z.string(),
+    data: JobDetailResponse,
+  })
+  .meta({ id: "WebhookPayload" });
+export type WebhookPayload = z.infer<typeof WebhookPayload>;

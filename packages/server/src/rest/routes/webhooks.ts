@@ -1,0 +1,29 @@
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookEndpoints,
+} from "../../services/webhooks/endpoints";
+import type { RestHandler } from "../endpoint";
+import { json } from "../http";
+
+/** POST /v1/webhooks/endpoints → 201 with the signing secret (shown once). */
+export const postWebhookEndpoint: RestHandler = async (call) => {
+  const caller = await call.authenticate();
+  const created = await createWebhookEndpoint(
+    call.runtime.db,
+    call.runtime.settings,
+    caller,
+    await call.readJson(),
+  );
+  return json(created, 201, { location: `/v1/webhooks/endpoints/${created.public_id}` });
+};
+
+/** GET /v1/webhooks/endpoints */
+export const getWebhookEndpoints: RestHandler = async (call) =>
+  json(await listWebhookEndpoints(call.runtime.db, await call.authenticate()));
+
+/** DELETE /v1/webhooks/endpoints/{public_id} */
+export const deleteWebhookEndpointRoute: RestHandler = async (call) =>
+  json(
+    await deleteWebhookEndpoint(call.runtime.db, await call.authenticate(), call.params.id ?? ""),
+  );

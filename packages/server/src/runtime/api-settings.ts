@@ -1,0 +1,47 @@
+import { limitsEnv } from "../env";
+
+/** Limits and outbound-call policy of the public API; one object per runtime. */
+export interface ApiSettings {
+  /** Largest request body accepted (bytes); past it the answer is 413 PAYLOAD_TOO_LARGE. */
+  maxBodyBytes: number;
+  /** Requests per credential per window; null turns the limit off. Past it: 429 RATE_LIMITED. */
+  rateLimit: { requests: number; windowMs: number } | null;
+  /** Deadline of each outbound HTTP call we make (webhook deliveries, hosted image models). */
+  outboundTimeoutMs: number;
+  webhooks: {
+    /** Accept endpoints on private, loopback or link-local addresses (never in production by default). */
+    allowPrivateUrls: boolean;
+    /** Attempts per delivery (the first try plus retries), spaced by the workflow engine's backoff. */
+    maxAttempts: number;
+  };
+}
+
+export const DEFAULT_API_SETTINGS: ApiSettings = {
+  maxBodyBytes: 64 * 1024,
+  rateLimit: { requests: 600, windowMs: 60_000 },
+  outboundTimeoutMs: 10_000,
+  webhooks: { allowPrivateUrls: false, maxAttempts: 6 },
+};
+
+export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
+  return {
+    ...DEFAULT_API_SETTINGS,
+    ...overrides,
+    webhooks: { ...DEFAULT_API_SETTINGS.webhooks, ...overrides.webhooks },
+  };
+}
+
+/** The settings a server process runs with: the defaults, overridden from the environment. */
+export function apiSettingsFromEnv(): ApiSettings {
+  const requests = limitsEnv.rateLimit ?? DEFAULT_API_SETTINGS.rateLimit?.requests ?? 0;
+  return apiSettings({
+    maxBodyBytes: limitsEnv.maxBodyBytes ?? DEFAULT_API_SETTINGS.maxBodyBytes,
+    rateLimit:
+      requests === 0 ? null : { requests, windowMs: limitsEnv.rateLimitWindowMs ?? 60_000 },
+    outboundTimeoutMs: limitsEnv.outboundTimeoutMs ?? DEFAULT_API_SETTINGS.outboundTimeoutMs,
+    webhooks: {
+      ...DEFAULT_API_SETTINGS.webhooks,
+      allowPrivateUrls: limitsEnv.webhookAllowPrivateUrls ?? !limitsEnv.production,
+    },
+  });
+}
