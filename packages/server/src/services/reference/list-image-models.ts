@@ -1,0 +1,26 @@
+import type { ImageModelListResponse } from "@garment/schemas";
+import { requireCapability } from "../../auth/authenticate";
+import type { Caller } from "../../auth/caller";
+import type { ImageModelDirectory } from "../../runtime/app-runtime";
+
+/** GET /v1/image-models: every model this build knows, whether it is available here, what it supports. */
+export function listImageModels(
+  models: ImageModelDirectory,
+  caller: Caller,
+): ImageModelListResponse {
+  requireCapability(caller, "jobs:read");
+  return {
+    image_models: models.list().map((model) => ({
+      id: model.id,
+      display_name: model.displayName,
+      kind: model.kind,
+      available: model.available,
+      default: model.id === models.defaultModelId,
+      supports: {
+        resolutions: [...model.supports.resolutions],
+        aspect_ratios: [...model.supports.aspectRatios],
+        deterministic_seed: model.supports.deterministicSeed,
+      },
+    })),
+  };
+}
