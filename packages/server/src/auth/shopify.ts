@@ -68,6 +68,11 @@ export async function createShopifyCredential(
     secret?: string;
   },
 ): Promise<{ id: string; secret: string }> {
+  const client = await db.client.findUnique({
+    where: { id: input.clientId },
+    select: { id: true },
+  });
+  if (!client) throw new Error(`No client ${input.clientId}.`);
   const secret = input.secret ?? randomBytes(32).toString("hex");
   const id = ulid();
   await db.shopifyCredential.create({

@@ -1,4 +1,6 @@
 import type { DataMode, PrismaClient } from "@garment/db";
+import { normalizeCapabilities } from "../auth/api-keys";
+import { createShopifyCredential } from "../auth/shopify";
 import { createApiKey, revokeApiKey } from "../services/clients/api-keys";
 import { createClient } from "../services/clients/create-client";
 import { getBalance, grantCredits } from "../services/credits/balance";
@@ -149,5 +151,21 @@ export const COMMANDS: CommandSpec[] = [
         name: c.name,
         slot: c.slot,
       })),
+  },
+  {
+    name: "shopify add",
+    usage:
+      "--client ID [--mode live|test] [--shop DOMAIN] [--secret S] [--capabilities …]   → {id, secret}",
+    options: { client: str, mode: str, shop: str, secret: str, capabilities: str },
+    run: (db, f) =>
+      createShopifyCredential(db, {
+        clientId: required(f, "client"),
+        mode: mode(f),
+        capabilities: normalizeCapabilities(
+          (f.capabilities ?? "jobs:create,jobs:read").split(",").map((c) => c.trim()),
+        ),
+        shopDomain: f.shop ?? null,
+        ...(f.secret ? { secret: f.secret } : {}),
+      }),
   },
 ];
