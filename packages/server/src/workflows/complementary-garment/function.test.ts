@@ -66,6 +66,7 @@ describe("complementary-garment-generator orchestration", () => {
       "render-1",
       "evaluate-1",
       "complete",
+      "announce-finished",
     ]);
   });
 
@@ -82,7 +83,8 @@ describe("complementary-garment-generator orchestration", () => {
     expect(run.result).toEqual({ outcome: "evaluation_failed" });
     const ids = stepIds(run);
     expect(ids.filter((id) => id.startsWith("render-"))).toHaveLength(3);
-    expect(ids.at(-1)).toBe("fail-evaluation");
+    // The refund is the last state change; webhooks hear of it after.
+    expect(ids.slice(-2)).toEqual(["fail-evaluation", "announce-finished"]);
     expect(ids).not.toContain("complete");
   });
 
@@ -94,7 +96,13 @@ describe("complementary-garment-generator orchestration", () => {
       { id: "complete", handler: () => ({ completed: true }) },
     ]).execute();
     expect(run.result).toEqual({ outcome: "succeeded" });
-    expect(stepIds(run as never)).toEqual(["start", "plan", "render-0", "complete"]);
+    expect(stepIds(run as never)).toEqual([
+      "start",
+      "plan",
+      "render-0",
+      "complete",
+      "announce-finished",
+    ]);
   });
 
   it("stops without planning when the job was cancelled before it started", async () => {
