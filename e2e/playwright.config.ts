@@ -5,7 +5,7 @@ import path from "node:path";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const repoRoot = path.resolve(import.meta.dirname, "..");
 // A throwaway embedded database per run: the server seeds it and writes the demo credentials.
-export const E2E_DATA_DIR = path.join(repoRoot, ".data-e2e");
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(repoRoot, ".data-e2e");
 // The config is loaded again in every worker: clean once, in the main process (workers inherit env).
 if (!process.env.E2E_REUSE_SERVER && !process.env.E2E_DATA_CLEANED) {
   rmSync(E2E_DATA_DIR, { recursive: true, force: true });

@@ -1,13 +1,20 @@
+import Link from "next/link";
+import { buttonClass } from "~/components/ui/button";
+
 export default function Home() {
   return (
-    <main style={{ maxWidth: 720, margin: "4rem auto", padding: "0 1.5rem", lineHeight: 1.5 }}>
-      <h1>Garment Studio</h1>
-      <p>
+    <main className="mx-auto max-w-2xl px-6 py-16 leading-relaxed">
+      <p className="text-sm font-semibold tracking-widest text-accent uppercase">Garment Studio</p>
+      <h1 className="mt-2 text-3xl font-semibold">Design the garment that completes the look.</h1>
+      <p className="mt-4 text-stone-700">
         Give one garment (category, color, material, pattern, fit and length) and the Studio designs
         the garment that completes the look, then renders it.
       </p>
-      <h2>API</h2>
-      <ul>
+      <Link href="/generate" className={buttonClass("primary", "mt-6")}>
+        Open the Studio
+      </Link>
+      <h2 className="mt-12 text-lg font-semibold">API</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
         <li>
           <code>POST /v1/complementary-garment-generator</code> with{" "}
           <code>Authorization: Bearer sk_…</code>

@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShell } from "~/components/app-shell";
+import { currentStylist } from "~/lib/session";
+import { Providers } from "../providers";
+
+export const dynamic = "force-dynamic";
+
+/** Every Studio page needs a signed-in stylist; the session is checked on the server. */
+export default async function StudioLayout({ children }: { children: ReactNode }) {
+  const stylist = await currentStylist();
+  if (!stylist) redirect("/sign-in");
+  return (
+    <Providers>
+      <AppShell email={stylist.email} clientName={stylist.clientName}>
+        {children}
+      </AppShell>
+    </Providers>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { SESSION_COOKIE, signIn, signOut } from "@garment/server";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { runtime } from "~/lib/runtime";
+
+export interface SignInState {
+  error: string | null;
+  email: string;
+}
+
+/** Only same-site paths: never redirect to another origin after sign-in. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === "string" ? value : "";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/generate";
+}
+
+/** Secure cookies everywhere except plain HTTP on a loopback address (local development). */
+async function cookieIsSecure(): Promise<boolean> {
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  const host = (h.get("host") ?? "").replace(/:\d+$/, "");
+  const loopback = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return proto === "https" || !loopback;
+}
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const email = field("email").trim();
+  const password = field("password");
+  if (!email || !password) return { error: "Enter your email and password.", email };
+  const session = await signIn((await runtime()).db, email, password);
+  if (!session) return { error: "That email and password do not match.", email };
+  (await cookies()).set(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await cookieIsSecure(),
+    path: "/",
+    expires: session.expiresAt,
+  });
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  const jar = await cookies();
+  await signOut((await runtime()).db, jar.get(SESSION_COOKIE)?.value);
+  jar.delete(SESSION_COOKIE);
+  redirect("/sign-in");
+}
