@@ -146,6 +146,16 @@ describe.each(testDatabaseKinds())("account API on %s", (kind) => {
     });
   });
 
+  it("serves the OpenAPI document without a key, pointed at this origin", async () => {
+    const answer = await callApi(runtime, "GET", "/v1/openapi.json");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      openapi: "3.1.0",
+      servers: [{ url: "http://studio.test" }],
+    });
+    expect(Object.keys(answer.body.paths)).toContain("/v1/usage");
+  });
+
   describe("GET /v1/usage", () => {
     it("pages the caller's own request log, newest first, in its key's mode", async () => {
       const client = await createTestClient(runtime, 100);

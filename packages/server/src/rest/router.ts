@@ -6,6 +6,7 @@ import { postComplementaryGarmentGenerator } from "./routes/dispatch";
 import { getOperations } from "./routes/operations";
 import { getArtifactImage } from "./routes/artifacts";
 import { getJob, getJobEvents, getJobs, postJobCancel } from "./routes/jobs";
+import { getOpenApi } from "./routes/openapi";
 import { getUsage } from "./routes/usage";
 import {
   deleteWebhookEndpointRoute,
@@ -45,6 +46,7 @@ const ROUTES: Route[] = [
   { method: "POST", pattern: "/jobs/:id/cancel", handler: postJobCancel },
   { method: "GET", pattern: "/artifacts/:id/image", handler: getArtifactImage },
   { method: "GET", pattern: "/usage", handler: getUsage },
+  { method: "GET", pattern: "/openapi.json", handler: getOpenApi },
   { method: "POST", pattern: "/webhooks/endpoints", handler: postWebhookEndpoint },
   { method: "GET", pattern: "/webhooks/endpoints", handler: getWebhookEndpoints },
   {
@@ -68,6 +70,14 @@ const ROUTES: Route[] = [
     handler: getComplementaryGarmentById,
   },
 ];
+
+/** Method and OpenAPI-style path of every /v1 route (the OpenAPI test checks none is missing). */
+export function v1Routes(): { method: string; path: string }[] {
+  return ROUTES.map((route) => ({
+    method: route.method,
+    path: `/v1${route.pattern.replace(/:(\w+)/g, "{$1}")}`,
+  }));
+}
 
 function match(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split("/").filter(Boolean);

@@ -1,0 +1,75 @@
+import { validate, compileErrors } from "@readme/openapi-parser";
+import { describe, expect, it } from "vitest";
+import { v1Routes } from "../rest/router";
+import { openApiDocument } from "./document";
+
+type Operation = {
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  security?: unknown[];
+};
+
+function operations() {
+  const document = openApiDocument();
+  const found: { method: string; path: string; op: Operation }[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
+      found.push({ method: method.toUpperCase(), path, op });
+    }
+  }
+  return found;
+}
+
+describe("OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const document = openApiDocument();
+    expect(document.openapi).toBe("3.1.0");
+    const result = await validate(structuredClone(document) as never);
+    if (!result.valid) throw new Error(compileErrors(result));
+    expect(result.valid).toBe(true);
+  });
+
+  it("documents exactly the routes the REST router serves", () => {
+    const documented = operations()
+      .map(({ method, path }) => `${method} ${path}`)
+      .sort();
+    const served = v1Routes()
+      .map(({ method, path }) => `${method} ${path.replace(/\{\w+\}/g, "{public_id}")}`)
+      .sort();
+    expect(documented).toEqual(served);
+  });
+
+  it("gives dispatch its 202 and every error status the contract names", () => {
+    const dispatch = operations().find((o) => o.path === "/v1/complementary-garment-generator")!;
+    expect(Object.keys(dispatch.op.responses).sort()).toEqual(
+      ["202", "401", "402", "403", "409", "413", "422", "429", "503"].sort(),
+    );
+    const schemaOf = (status: string) =>
+      dispatch.op.responses[status]?.content?.["application/json"]?.schema?.$ref;
+    expect(schemaOf("202")).toBe("#/components/schemas/WorkflowAcceptedResponse");
+    expect(schemaOf("422")).toBe("#/components/schemas/HTTPValidationError");
+    expect(schemaOf("402")).toBe("#/components/schemas/ErrorEnvelope");
+  });
+
+  it("requires a credential everywhere except the document itself and signed image URLs", () => {
+    const document = openApiDocument();
+    expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+    expect(document.security).toEqual([{ bearerAuth: [] }, { shopifyHmac: [] }]);
+    const open = operations()
+      .filter((o) => o.op.security !== undefined)
+      .map((o) => o.path);
+    expect(open.sort()).toEqual(["/v1/artifacts/{public_id}/image", "/v1/openapi.json"]);
+    for (const { path, op } of operations()) {
+      if (open.includes(path)) continue;
+      expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(["401", "429"]));
+    }
+  });
+
+  it("matches the committed snapshot (the SDK is generated from it)", async () => {
+    await expect(`${JSON.stringify(openApiDocument(), null, 2)}\n`).toMatchFileSnapshot(
+      "./openapi.snapshot.json",
+    );
+  });
+});
