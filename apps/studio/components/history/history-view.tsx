@@ -1,6 +1,6 @@
 "use client";
 
-import { JobStatus } from "@garment/schemas";
+import type { JobStatus } from "@garment/schemas";
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -8,16 +8,10 @@ import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Input, Label, Select } from "~/components/ui/field";
+import { JOB_STATUSES } from "~/lib/schemas";
 import { errorMessage, trpc } from "~/lib/trpc";
 
 const PAGE_SIZE = 12;
-
-const STATUS_LABEL: Record<string, string> = {
-  NOT_STARTED: "Queued",
-  IN_PROGRESS: "In progress",
-  SUCCESS: "Done",
-  FAILURE: "Failed",
-};
 
 /** Start of a day in the stylist's time zone, as an ISO instant. */
 const dayStart = (date: string, plusDays = 0) => {
@@ -73,9 +67,9 @@ export function HistoryView() {
               onChange={(e) => filter(() => setStatus(e.target.value))}
             >
               <option value="">Any status</option>
-              {JobStatus.options.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s] ?? s}
+              {Object.entries(JOB_STATUSES).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
                 </option>
               ))}
             </Select>

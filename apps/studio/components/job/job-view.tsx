@@ -1,6 +1,5 @@
 "use client";
 
-import { ComplementaryGarmentGeneratorRequest } from "@garment/schemas";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
@@ -9,6 +8,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { cn } from "~/lib/cn";
+import { loadSchemas } from "~/lib/schemas";
 import { errorMessage, trpc } from "~/lib/trpc";
 import { GarmentCard } from "./garment-card";
 import { attemptsOf, planOf, STEPS, stepStates, type StepState } from "./timeline";
@@ -111,8 +111,9 @@ export function JobView({ jobId, charged }: { jobId: string; charged: number | n
   const aspect = aspectOf(request?.aspect_ratio);
   const title = plan?.displayName || "Complementary garment";
 
-  function sameSpecNewSeed() {
+  async function sameSpecNewSeed() {
     if (!request) return;
+    const { ComplementaryGarmentGeneratorRequest } = await loadSchemas();
     const parsed = ComplementaryGarmentGeneratorRequest.safeParse({
       ...request,
       seed: randomSeed(),
@@ -225,7 +226,7 @@ export function JobView({ jobId, charged }: { jobId: string; charged: number | n
               >
                 Download
               </a>
-              <Button onClick={sameSpecNewSeed} disabled={rerun.isPending}>
+              <Button onClick={() => void sameSpecNewSeed()} disabled={rerun.isPending}>
                 {rerun.isPending ? "Sending…" : "Same spec, new seed"}
               </Button>
               <Link href={`/generate?from=${jobId}`} className={buttonClass("secondary")}>

@@ -1,19 +1,13 @@
 "use client";
 
-import { AspectRatio, MAX_SEED, OnTechnicalFailure, Resolution } from "@garment/schemas";
 import { useEffect, useRef } from "react";
 import { Button } from "~/components/ui/button";
 import { FieldError, Hint, Input, Label, Select, Textarea } from "~/components/ui/field";
+import { ASPECT_RATIOS, FAILURE_POLICIES, MAX_SEED, RESOLUTIONS } from "~/lib/schemas";
 import type { Outputs } from "~/lib/trpc";
 import { parseMetadata, randomSeed, type FieldErrors, type SpecValues } from "./spec-values";
 
 type ImageModel = Outputs["reference"]["imageModels"]["image_models"][number];
-
-const FAILURE_POLICY: Record<OnTechnicalFailure, string> = {
-  retry: "Retry with backoff, then fail",
-  fallback: "After retries, use the fallback model",
-  fail: "Fail at once",
-};
 
 export function AdvancedOptions({
   values,
@@ -31,8 +25,8 @@ export function AdvancedOptions({
   const available = imageModels?.filter((m) => m.available) ?? [];
   const model =
     available.find((m) => m.id === values.image_model) ?? available.find((m) => m.default);
-  const resolutions = model?.supports.resolutions ?? Resolution.options;
-  const aspects = model?.supports.aspect_ratios ?? AspectRatio.options;
+  const resolutions = model?.supports.resolutions ?? RESOLUTIONS;
+  const aspects = model?.supports.aspect_ratios ?? ASPECT_RATIOS;
   const metadata = parseMetadata(values.metadata);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const advancedError = Object.keys(errors).some((k) => ADVANCED_FIELDS.has(k));
@@ -155,9 +149,9 @@ export function AdvancedOptions({
             }
             aria-describedby={described("on_technical_failure")}
           >
-            {OnTechnicalFailure.options.map((p) => (
-              <option key={p} value={p}>
-                {FAILURE_POLICY[p]}
+            {Object.entries(FAILURE_POLICIES).map(([policy, text]) => (
+              <option key={policy} value={policy}>
+                {text}
               </option>
             ))}
           </Select>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { FieldError, Input, Label } from "~/components/ui/field";
+import { loadSchemas } from "~/lib/schemas";
 import { errorMessage, fieldErrorsOf, trpc } from "~/lib/trpc";
 import { AdvancedOptions } from "./advanced-options";
 import { CategoryPicker } from "./category-picker";
@@ -106,10 +107,15 @@ export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
     if (formError) summaryRef.current?.focus();
   }, [formError]);
 
-  function submit(event: FormEvent) {
+  // The shared schema is fetched after first paint, so it is there by the first submit.
+  useEffect(() => {
+    void loadSchemas();
+  }, []);
+
+  async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const checked = validateSpec(values);
+    const checked = await validateSpec(values);
     if (!checked.ok) {
       setErrors(checked.errors);
       setFormError("Please fix the marked fields.");
@@ -122,7 +128,11 @@ export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
   const errorList = FIELD_ORDER.filter((f) => errors[f]);
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="grid gap-6 lg:grid-cols-[1fr_18rem]"
+    >
       <div className="space-y-6">
         {formError && (
           <div

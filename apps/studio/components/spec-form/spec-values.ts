@@ -1,12 +1,10 @@
-import {
-  ComplementaryGarmentGeneratorRequest,
-  DEFAULT_GENERATOR_OPTIONS,
-  MAX_SEED,
-  type AspectRatio,
-  type ComplementaryGarmentGeneratorInput,
-  type OnTechnicalFailure,
-  type Resolution,
+import type {
+  AspectRatio,
+  ComplementaryGarmentGeneratorInput,
+  OnTechnicalFailure,
+  Resolution,
 } from "@garment/schemas";
+import { DEFAULT_OPTIONS, loadSchemas, MAX_SEED } from "~/lib/schemas";
 
 /** What the form's controls hold (strings as typed); turned into the API's input on submit. */
 export interface SpecValues {
@@ -38,11 +36,11 @@ export const EMPTY_SPEC: SpecValues = {
   length: "",
   display_name: "",
   image_model: "",
-  resolution: DEFAULT_GENERATOR_OPTIONS.resolution,
-  aspect_ratio: DEFAULT_GENERATOR_OPTIONS.aspect_ratio,
+  resolution: DEFAULT_OPTIONS.resolution,
+  aspect_ratio: DEFAULT_OPTIONS.aspect_ratio,
   seed: "",
-  eval_enabled: DEFAULT_GENERATOR_OPTIONS.eval_enabled,
-  on_technical_failure: DEFAULT_GENERATOR_OPTIONS.on_technical_failure,
+  eval_enabled: DEFAULT_OPTIONS.eval_enabled,
+  on_technical_failure: DEFAULT_OPTIONS.on_technical_failure,
   pilot_brand: "",
   metadata: "{}",
 };
@@ -66,9 +64,12 @@ export function parseMetadata(text: string): { value: unknown } | { error: strin
 const nullIfEmpty = (text: string) => (text.trim() === "" ? null : text.trim());
 
 /** Builds the request and checks it with the same zod schema the server uses. */
-export function validateSpec(
+export async function validateSpec(
   values: SpecValues,
-): { ok: true; input: ComplementaryGarmentGeneratorInput } | { ok: false; errors: FieldErrors } {
+): Promise<
+  { ok: true; input: ComplementaryGarmentGeneratorInput } | { ok: false; errors: FieldErrors }
+> {
+  const { ComplementaryGarmentGeneratorRequest } = await loadSchemas();
   const metadata = parseMetadata(values.metadata);
   const seedText = values.seed.trim();
   const input = {
