@@ -29,21 +29,26 @@ export function applyNoise(
   const w = x1 - x0;
   const h = y1 - y0;
   if (w <= 0 || h <= 0) return;
-  // Sum the layers into one field of overlay strengths (δ·opacity), then blend once.
+  // Sum the layers into one field of overlay strengths (δ·opacity), then blend once. Only
+  // garment pixels (alpha > 0) get a field value: the rest of the bounding box is background.
+  const covered = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    let o = ((y + y0) * canvas.width + x0) * 4 + 3;
+    for (let x = 0, f = y * w; x < w; x++, o += 4, f++) covered[f] = rgba[o] === 0 ? 0 : 1;
+  }
   const field = new Float32Array(w * h);
   const detail = Math.max(bounds.width, bounds.height);
-  for (const layer of layers) addLayer(field, w, h, layer, detail, random);
+  for (const layer of layers) addLayer(field, covered, w, h, layer, detail, random);
   for (let y = 0; y < h; y++) {
     let o = ((y + y0) * canvas.width + x0) * 4;
     let f = y * w;
     for (let x = 0; x < w; x++, o += 4, f++) {
-      const alpha = rgba[o + 3] ?? 0;
-      if (alpha === 0) continue;
-      const strength = (field[f] ?? 0) * (alpha / 255) * 2;
-      for (let c = 0; c < 3; c++) {
-        const v = rgba[o + c] ?? 0;
+      if (covered[f] === 0) continue;
+      const strength = (field[f] ?? 0) * ((rgba[o + 3] ?? 0) / 255) * 2;
+      for (let c = o; c < o + 3; c++) {
+        const v = rgba[c] ?? 0;
         const room = v < 128 ? v : 255 - v;
-        rgba[o + c] = Math.max(0, Math.min(255, Math.round(v + strength * room)));
+        rgba[c] = Math.max(0, Math.min(255, Math.round(v + strength * room)));
       }
     }
   }
@@ -51,6 +56,7 @@ export function applyNoise(
 
 function addLayer(
   field: Float32Array,
+  covered: Uint8Array,
   w: number,
   h: number,
   layer: NoiseLayer,
@@ -64,19 +70,27 @@ function addLayer(
     values[i] = (random.next() - 0.5) * spread * layer.opacity;
   const sx = (grid.width - 1) / Math.max(1, w - 1);
   const sy = (grid.height - 1) / Math.max(1, h - 1);
+  // Column positions on the grid are the same for every row: computed once.
+  const columnIndex = new Int32Array(w);
+  const columnT = new Float64Array(w);
+  for (let x = 0; x < w; x++) {
+    const gx = x * sx;
+    const ix = Math.min(grid.width - 2, Math.floor(gx));
+    columnIndex[x] = ix;
+    columnT[x] = gx - ix;
+  }
   for (let y = 0; y < h; y++) {
     const gy = y * sy;
     const iy = Math.min(grid.height - 2, Math.floor(gy));
     const ty = gy - iy;
     const row0 = iy * grid.width;
     const row1 = row0 + grid.width;
-    for (let x = 0; x < w; x++) {
-      const gx = x * sx;
-      const ix = Math.min(grid.width - 2, Math.floor(gx));
-      const tx = gx - ix;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (covered[i] === 0) continue;
+      const ix = columnIndex[x] ?? 0;
+      const tx = columnT[x] ?? 0;
       const top = (values[row0 + ix] ?? 0) * (1 - tx) + (values[row0 + ix + 1] ?? 0) * tx;
       const bottom = (values[row1 + ix] ?? 0) * (1 - tx) + (values[row1 + ix + 1] ?? 0) * tx;
-      const i = y * w + x;
       field[i] = (field[i] ?? 0) + top * (1 - ty) + bottom * ty;
     }
   }
