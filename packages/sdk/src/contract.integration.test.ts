@@ -1,0 +1,297 @@
+// The REST contract over real HTTP, through the SDK generated from the OpenAPI document: every
+// endpoint and every documented status code. The server is the same handleV1Request the
+// Next.js route mounts, on a random port, with the embedded workflow runner.
+import { testDatabaseKinds } from "@garment/db";
+import {
+  CatalogEntryResponse,
+  CompatibilityCheckResponse,
+  CreditsResponse,
+  GarmentCategoryListResponse,
+  HTTPValidationError,
+  ImageModelListResponse,
+  JobDetailResponse,
+  JobEventsResponse,
+  JobListResponse,
+  OperationListResponse,
+  SpecVocabularyResponse,
+  UsageResponse,
+  WebhookEndpointCreatedResponse,
+  WebhookEndpointListResponse,
+  WorkflowAcceptedResponse,
+} from "@garment/schemas";
+import { createApiKey, createClient } from "@garment/server";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createWorkflowTestRuntime,
+  type WorkflowTestRuntime,
+} from "../../server/test/workflow-harness";
+import { WebhookReceiver } from "../../server/test/webhook-receiver";
+import { createGarmentClient, waitForJob, type GarmentApi, type JobEvent } from "./index";
+import { serveV1 } from "./test/serve-v1";
+
+const CATEGORY = "01KDVDNA00ZKRRMS30Q0DXB47N";
+const SPEC = {
+  garment_category_public_id: CATEGORY,
+  color: "navy",
+  material: "cotton",
+  pattern: "solid",
+  fit: "slim" as const,
+  length: "hip",
+  resolution: "0.5K" as const,
+  aspect_ratio: "1:1" as const,
+  eval_enabled: false,
+  seed: 7,
+};
+
+describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind) => {
+  let runtime: WorkflowTestRuntime;
+  let server: Awaited<ReturnType<typeof serveV1>>;
+  let api: GarmentApi;
+  let anonymous: GarmentApi;
+  let account: { client_id: string; api_key: string; test_api_key: string };
+  const hooks = new WebhookReceiver([500]);
+  let hookUrl: string;
+
+  beforeAll(async () => {
+    runtime = await createWorkflowTestRuntime(kind, {
+      settings: { webhooks: { allowPrivateUrls: true, maxAttempts: 4 } },
+    });
+    server = await serveV1(runtime);
+    account = await createClient(runtime.db, { name: "Contract Boutique", credits: 100 });
+    api = createGarmentClient({ baseUrl: server.baseUrl, apiKey: account.api_key });
+    anonymous = createGarmentClient({ baseUrl: server.baseUrl });
+    hookUrl = await hooks.start();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await hooks.stop();
+    await runtime?.close();
+  });
+
+  it("dispatches (202 + Location), waits for the job with backoff, and reads it every way", async () => {
+    const endpoint = await api.POST("/v1/webhooks/endpoints", { body: { url: hookUrl } });
+    expect(endpoint.response.status).toBe(201);
+    const { secret } = WebhookEndpointCreatedResponse.parse(endpoint.data);
+
+    const accepted = await api.POST("/v1/complementary-garment-generator", { body: SPEC });
+    expect(accepted.response.status).toBe(202);
+    const body = WorkflowAcceptedResponse.parse(accepted.data);
+    expect(body).toMatchObject({ status: "NOT_STARTED", credits_cost: 5 });
+    expect(accepted.response.headers.get("location")).toBe(`/v1/jobs/${body.job_id}`);
+    expect(accepted.response.headers.get("x-request-id")).toBe(body.request_id);
+
+    const seen: JobEvent[] = [];
+    const job = await waitForJob(api, body.job_id!, {
+      initialDelayMs: 20,
+      maxDelayMs: 200,
+      timeoutMs: 60_000,
+      onEvent: (event) => seen.push(event),
+    });
+    expect(JobDetailResponse.parse(job).status).toBe("SUCCESS");
+    expect(seen.map((e) => e.event_type)).toEqual(expect.arrayContaining(["queued", "succeeded"]));
+    expect(new Set(seen.map((e) => e.seq)).size).toBe(seen.length); // `since` is exclusive
+
+    const image = await fetch(new URL(job.result[0]!.image_url, server.baseUrl));
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toMatch(/^image\//);
+
+    const events = await api.GET("/v1/jobs/{public_id}/events", {
+      params: { path: { public_id: job.public_id }, query: { since: seen[0]!.seq } },
+    });
+    expect(JobEventsResponse.parse(events.data).events[0]!.seq).toBeGreaterThan(seen[0]!.seq);
+    const list = await api.GET("/v1/jobs", { params: { query: { limit: 5 } } });
+    expect(JobListResponse.parse(list.data).jobs[0]!.public_id).toBe(job.public_id);
+    const cancel = await api.POST("/v1/jobs/{public_id}/cancel", {
+      params: { path: { public_id: job.public_id } },
+    });
+    expect(cancel.response.status).toBe(409);
+    expect(cancel.error?.error.code).toBe("CONFLICT");
+
+    // The catalog entry the job became, and a compatibility check against it.
+    const catalog = await api.GET("/v1/catalog/complementary-garments", {
+      params: { query: { limit: 10 } },
+    });
+    expect(catalog.response.status).toBe(200);
+    expect(catalog.response.headers.get("x-total-count")).toBe("1");
+    const entry = CatalogEntryResponse.parse(catalog.data?.[0]);
+    expect(entry.generation_job_public_id).toBe(job.public_id);
+    const one = await api.GET("/v1/catalog/complementary-garments/{public_id}", {
+      params: { path: { public_id: entry.public_id } },
+    });
+    expect(one.data?.public_id).toBe(entry.public_id);
+    const check = await api.POST("/v1/compatibility/check", {
+      body: {
+        product_garment_category_public_id: CATEGORY,
+        candidate_complementary_image_public_ids: [entry.public_id, "01KDVDQ2M8N4P6R8T0V2X4Z6A8"],
+      },
+    });
+    const results = CompatibilityCheckResponse.parse(check.data).results;
+    expect(results.map((r) => r.public_id)).toEqual([
+      entry.public_id,
+      "01KDVDQ2M8N4P6R8T0V2X4Z6A8",
+    ]);
+    expect(results[1]!.reason).toBe("catalog_ref_missing");
+
+    // The webhook: refused once with 500, then delivered, signed, exactly once.
+    await runtime.workflows?.runner?.waitForIdle({ timeoutMs: 30_000 });
+    expect(hooks.received.map((h) => h.status)).toEqual([500, 204]);
+    const delivered = hooks.received[1]!;
+    const payload = new Webhook(secret).verify(delivered.body, {
+      "webhook-id": String(delivered.headers["webhook-id"]),
+      "webhook-timestamp": String(delivered.headers["webhook-timestamp"]),
+      "webhook-signature": String(delivered.headers["webhook-signature"]),
+    });
+    expect(payload).toMatchObject({ type: "job.succeeded", data: { public_id: job.public_id } });
+  });
+
+  it("serves the account and reference reads", async () => {
+    const credits = await api.GET("/v1/credits");
+    expect(CreditsResponse.parse(credits.data).currency).toBe("credits");
+    const operations = await api.GET("/v1/operations");
+    expect(OperationListResponse.parse(operations.data).operations[0]).toMatchObject({
+      name: "complementary-garment-generator",
+      credits_cost: 5,
+    });
+    const usage = await api.GET("/v1/usage", { params: { query: { limit: 3 } } });
+    expect(UsageResponse.parse(usage.data).usage[0]!.path).toBe("/v1/operations");
+    const categories = await api.GET("/v1/garment-categories");
+    const first = GarmentCategoryListResponse.parse(categories.data).garment_categories[0]!;
+    const category = await api.GET("/v1/garment-categories/{public_id}", {
+      params: { path: { public_id: first.public_id } },
+    });
+    expect(category.data?.slug).toBe(first.slug);
+    SpecVocabularyResponse.parse((await api.GET("/v1/spec-vocabulary")).data);
+    const models = ImageModelListResponse.parse((await api.GET("/v1/image-models")).data);
+    expect(models.image_models.find((m) => m.default)?.available).toBe(true);
+    const endpoints = await api.GET("/v1/webhooks/endpoints");
+    const [endpoint] = WebhookEndpointListResponse.parse(endpoints.data).endpoints;
+    const deleted = await api.DELETE("/v1/webhooks/endpoints/{public_id}", {
+      params: { path: { public_id: endpoint!.public_id } },
+    });
+    expect(deleted.response.status).toBe(200);
+    const document = await anonymous.GET("/v1/openapi.json");
+    expect(document.data).toMatchObject({ openapi: "3.1.0" });
+  });
+
+  it("answers every documented error status with the envelope", async () => {
+    const expectEnvelope = (
+      result: { response: Response; error?: unknown },
+      status: number,
+      code: string,
+    ) => {
+      expect(result.response.status).toBe(status);
+      expect(result.error).toMatchObject({
+        error: { code, request_id: result.response.headers.get("x-request-id") },
+      });
+    };
+    expectEnvelope(await anonymous.GET("/v1/credits"), 401, "UNAUTHENTICATED");
+
+    const readOnly = await createApiKey(runtime.db, {
+      clientId: account.client_id,
+      capabilities: ["jobs:read"],
+    });
+    const reader = createGarmentClient({ baseUrl: server.baseUrl, apiKey: readOnly.api_key });
+    expectEnvelope(
+      await reader.POST("/v1/complementary-garment-generator", { body: SPEC }),
+      403,
+      "FORBIDDEN",
+    );
+
+    expectEnvelope(
+      await api.GET("/v1/jobs/{public_id}", { params: { path: { public_id: CATEGORY } } }),
+      404,
+      "JOB_NOT_FOUND",
+    );
+    expectEnvelope(
+      await api.GET("/v1/garment-categories/{public_id}", {
+        params: { path: { public_id: "01KDVDQ2M8N4P6R8T0V2X4Z6A8" } },
+      }),
+      404,
+      "RESOURCE_NOT_FOUND",
+    );
+
+    const broke = await createClient(runtime.db, { name: "Broke", credits: 0 });
+    const brokeApi = createGarmentClient({ baseUrl: server.baseUrl, apiKey: broke.api_key });
+    expectEnvelope(
+      await brokeApi.POST("/v1/complementary-garment-generator", { body: SPEC }),
+      402,
+      "INSUFFICIENT_BALANCE",
+    );
+
+    const key = { "idempotency-key": "contract-409" };
+    const first = await api.POST("/v1/complementary-garment-generator", {
+      body: SPEC,
+      params: { header: key },
+    });
+    expect(first.response.status).toBe(202);
+    expectEnvelope(
+      await api.POST("/v1/complementary-garment-generator", {
+        body: { ...SPEC, color: "camel" },
+        params: { header: key },
+      }),
+      409,
+      "CONFLICT",
+    );
+
+    expectEnvelope(
+      await api.POST("/v1/complementary-garment-generator", {
+        body: { ...SPEC, display_name: "x".repeat(70 * 1024) },
+      }),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    );
+
+    const invalid = await api.POST("/v1/complementary-garment-generator", {
+      body: { ...SPEC, color: undefined } as unknown as typeof SPEC,
+    });
+    expectEnvelope(invalid, 422, "VALIDATION_ERROR");
+    expect(HTTPValidationError.parse(invalid.error).detail[0]).toMatchObject({
+      loc: ["body", "color"],
+      type: "missing",
+    });
+
+    runtime.settings.rateLimit = { requests: 1, windowMs: 60_000 };
+    try {
+      const limitedKey = await createApiKey(runtime.db, { clientId: account.client_id });
+      const limited = createGarmentClient({ baseUrl: server.baseUrl, apiKey: limitedKey.api_key });
+      expect((await limited.GET("/v1/credits")).response.status).toBe(200);
+      const refused = await limited.GET("/v1/credits");
+      expectEnvelope(refused, 429, "RATE_LIMITED");
+      expect(Number(refused.response.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      runtime.settings.rateLimit = null;
+    }
+    await runtime.workflows?.runner?.waitForIdle({ timeoutMs: 30_000 });
+  });
+
+  it("accepts the seed's fetch snippet unchanged, with a real key and valid values", async () => {
+    const url = `${server.baseUrl}/v1/complementary-garment-generator`;
+    const options = {
+      method: "POST",
+      headers: { Authorization: `Bearer ${account.api_key}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        image_model: "builtin-flatlay",
+        eval_enabled: true,
+        resolution: "0.5K",
+        aspect_ratio: "1:1",
+        seed: 1,
+        on_technical_failure: "retry",
+        display_name: "",
+        garment_category_public_id: CATEGORY,
+        color: "burgundy",
+        material: "wool",
+        pattern: "solid",
+        fit: "slim",
+        length: "hip",
+        metadata: {},
+        pilot_brand: "nord-atelier",
+      }),
+    };
+    const response = await fetch(url, options);
+    const data = (await response.json()) as { job_id: string };
+    expect(response.status).toBe(202);
+    const job = await waitForJob(api, data.job_id, { initialDelayMs: 20, maxDelayMs: 200 });
+    expect(["SUCCESS", "FAILURE"]).toContain(job.status);
+  });
+});
