@@ -13,7 +13,10 @@ type PatternDrawer = (input: PatternInput) => SvgLayer;
 /**
  * Each pattern is explicit geometry over the garment's area (the renderer clips it to the
  * fabric). librsvg renders SVG <pattern> tiles very slowly at 4K, while a few thousand
- * sub-paths are quick. The main colour stays the ground so the garment reads as its colour.
+ * sub-paths are quick. Translucency is fill-opacity / stroke-opacity, never element
+ * `opacity`: each path has only a fill or only a stroke, so the result is the same, and
+ * element opacity makes librsvg paint through a full-canvas offscreen surface (4× slower
+ * rasterisation at 4K). The main colour stays the ground so the garment reads as its colour.
  */
 const drawers: Record<PatternKey, PatternDrawer> = {
   solid: () => ({ defs: "", body: "" }),
@@ -49,7 +52,7 @@ const drawers: Record<PatternKey, PatternDrawer> = {
       d += `M${n(area.x)} ${n(y)}h${n(area.width)}`;
     return {
       defs: "",
-      body: `<path d="${d}" stroke="${colors.accent}" stroke-width="7" fill="none" opacity=".85"/>`,
+      body: `<path d="${d}" stroke="${colors.accent}" stroke-width="7" fill="none" stroke-opacity=".85"/>`,
     };
   },
 
@@ -65,7 +68,7 @@ const drawers: Record<PatternKey, PatternDrawer> = {
       h += `M${n(area.x)} ${n(y)}v${band}h${n(area.width)}v${-band}z`;
     return {
       defs: "",
-      body: `<path d="${v}" fill="${colors.accent}" opacity=".5"/><path d="${h}" fill="${colors.accent}" opacity=".5"/>`,
+      body: `<path d="${v}" fill="${colors.accent}" fill-opacity=".5"/><path d="${h}" fill="${colors.accent}" fill-opacity=".5"/>`,
     };
   },
 
@@ -86,8 +89,8 @@ const drawers: Record<PatternKey, PatternDrawer> = {
     return {
       defs: "",
       body:
-        `<path d="${wide}" fill="${colors.accent}" opacity=".42" fill-rule="nonzero"/>` +
-        `<path d="${thin}" stroke="${line}" stroke-width="3.5" fill="none" opacity=".8"/>`,
+        `<path d="${wide}" fill="${colors.accent}" fill-opacity=".42" fill-rule="nonzero"/>` +
+        `<path d="${thin}" stroke="${line}" stroke-width="3.5" fill="none" stroke-opacity=".8"/>`,
     };
   },
 
@@ -107,7 +110,7 @@ const drawers: Record<PatternKey, PatternDrawer> = {
     const offset = random.int(0, 11);
     const isAccent = herringboneCell(6);
     const d = twillCells({ ...area, cell, isAccent: (r, c) => isAccent(r, c + offset) });
-    return { defs: "", body: `<path d="${d}" fill="${colors.accent}" opacity=".75"/>` };
+    return { defs: "", body: `<path d="${d}" fill="${colors.accent}" fill-opacity=".75"/>` };
   },
 
   polka_dot: ({ area, colors, random }) => {
@@ -222,8 +225,8 @@ const drawers: Record<PatternKey, PatternDrawer> = {
     return {
       defs: "",
       body:
-        `<path d="${tri}" fill="${colors.accent}" opacity=".8"/>` +
-        `<path d="${lines}" stroke="${colors.accent}" stroke-width="2.5" fill="none" opacity=".6"/>`,
+        `<path d="${tri}" fill="${colors.accent}" fill-opacity=".8"/>` +
+        `<path d="${lines}" stroke="${colors.accent}" stroke-width="2.5" fill="none" stroke-opacity=".6"/>`,
     };
   },
 
@@ -237,7 +240,7 @@ const drawers: Record<PatternKey, PatternDrawer> = {
       const dx = random.range(-140, 140);
       const dy = random.range(-90, 90);
       const color = i % 3 === 0 ? second : colors.accent;
-      strokes += `<path d="M${n(x)} ${n(y)}q${n(dx)} ${n(dy - 80)} ${n(dx * 1.6)} ${n(dy)}" stroke="${color}" stroke-width="${n(random.range(12, 30))}" stroke-linecap="round" fill="none" opacity=".85"/>`;
+      strokes += `<path d="M${n(x)} ${n(y)}q${n(dx)} ${n(dy - 80)} ${n(dx * 1.6)} ${n(dy)}" stroke="${color}" stroke-width="${n(random.range(12, 30))}" stroke-linecap="round" fill="none" stroke-opacity=".85"/>`;
     }
     return { defs: "", body: strokes };
   },
