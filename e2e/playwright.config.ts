@@ -49,6 +49,8 @@ export default defineConfig({
       PORT: String(port),
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Offers a model that always fails, for the Studio's failure-and-refund test.
+      STUDIO_FAILING_IMAGE_MODEL: "1",
     },
   },
 });

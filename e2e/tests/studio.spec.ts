@@ -39,14 +39,35 @@ test.describe("Studio in Chromium", () => {
     await expect(page.getByTestId("result-image")).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId("attempts")).not.toContainText("seed 42 ");
 
+    const secondJob = page.url();
     await page.getByRole("link", { name: "History" }).click();
-    await expect(page.getByTestId("history-list").locator("li")).toHaveCount(2);
+    const list = page.getByTestId("history-list");
+    for (const url of [firstJob, secondJob]) {
+      await expect(list.locator(`a[href="${new URL(url).pathname}"]`)).toBeVisible();
+    }
     await keepScreenshot(page, testInfo, "history");
     await expectAccessible(page, testInfo, "history");
 
     await page.getByRole("link", { name: "Catalog" }).click();
     await expect(page.getByRole("heading", { name: /Catalog/ })).toBeVisible();
     await keepScreenshot(page, testInfo, "catalog");
+  });
+
+  test("a failing model ends the job FAILURE and says the credits were refunded", async ({
+    page,
+  }, testInfo) => {
+    await signIn(page);
+    await fillSpec(page);
+    await page.getByLabel("Image model").selectOption({ label: "Always fails (test model)" });
+    await page.getByLabel("When the model fails").selectOption("fail");
+    const balance = Number(await page.getByTestId("balance-after").textContent()) + 5;
+    await page.getByRole("button", { name: "Generate complement" }).click();
+    await expect(page).toHaveURL(/\/jobs\//);
+    await expect(page.getByTestId("failure")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("refund")).toHaveText("5 credits were refunded to your balance.");
+    await expect(page.getByText("Failed", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("balance")).toHaveText(`${balance} credits`);
+    await keepScreenshot(page, testInfo, "job-failure");
   });
 
   test("the server's 422 marks the field on the form", async ({ page }, testInfo) => {

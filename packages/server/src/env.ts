@@ -40,6 +40,10 @@ export const serverEnv = {
   get falKey() {
     return nonEmpty(process.env.FAL_KEY);
   },
+  /** STUDIO_FAILING_IMAGE_MODEL=1 offers a model that always fails (e2e of the refund path). */
+  get failingImageModel() {
+    return nonEmpty(process.env.STUDIO_FAILING_IMAGE_MODEL) === "1";
+  },
 };
 
 function integer(value: string | undefined): number | undefined {

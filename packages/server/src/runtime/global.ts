@@ -11,6 +11,7 @@ import type { AppRuntime } from "./app-runtime";
 import { createRuntime } from "./create-runtime";
 import { ensureDemoCredentials } from "./demo-credentials";
 import { ensureDemoStylist } from "./demo-stylist";
+import { createFailingImageModel } from "./failing-image-model";
 import { imageModelDirectory } from "./image-model-directory";
 import { createLogger } from "./logger";
 
@@ -37,6 +38,7 @@ async function buildAppRuntime(): Promise<AppRuntime> {
     openai: { apiKey: serverEnv.openAiApiKey, ...timeout },
     gemini: { apiKey: serverEnv.geminiApiKey, ...timeout },
     falFlux: { apiKey: serverEnv.falKey, ...timeout },
+    ...(serverEnv.failingImageModel ? { extra: [createFailingImageModel()] } : {}),
   });
   const runtime = await createRuntime({
     databaseOptions: { migrate: !isPostgresUrl(dbEnv.databaseUrl) },
