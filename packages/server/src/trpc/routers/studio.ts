@@ -1,6 +1,7 @@
 import { parseColor } from "@garment/styling";
 import { z } from "zod";
 import { CAPABILITIES } from "../../auth/api-keys";
+import { requireCapability } from "../../auth/authenticate";
 import { forbidden, resourceNotFound } from "../../errors";
 import { createApiKey } from "../../services/clients/api-keys";
 import { JobHistoryQuery, listJobHistory } from "../../services/studio/job-history";
@@ -28,6 +29,14 @@ export const studioRouter = router({
     };
   }),
 
+  /** Choices the spec form offers that the public API has no list for (pilot brands). */
+  formOptions: apiKeyProcedure.query(async ({ ctx }) => ({
+    pilot_brands: (await ctx.runtime.reference.brands()).map((b) => ({
+      slug: b.slug,
+      name: b.name,
+    })),
+  })),
+
   /** The color the engine will understand for what is typed so far (swatch + recognised name). */
   recognizeColor: apiKeyProcedure
     .input(z.object({ text: z.string().max(100) }))
@@ -41,6 +50,38 @@ export const studioRouter = router({
     .query(({ ctx, input }) =>
       listJobHistory(ctx.runtime.db, ctx.runtime.signer, ctx.caller, input),
     ),
+
+  /** The credit ledger, newest first: grants, debits per job and their refunds. */
+  ledger: apiKeyProcedure
+    .input(
+      z.object({ limit: z.int().min(1).max(100).default(20), offset: z.int().min(0).default(0) }),
+    )
+    .query(async ({ ctx, input }) => {
+      requireCapability(ctx.caller, "jobs:read");
+      const where = { clientId: ctx.caller.clientId, mode: ctx.caller.mode };
+      const [entries, count] = await Promise.all([
+        ctx.runtime.db.creditLedgerEntry.findMany({
+          where,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          skip: input.offset,
+          take: input.limit,
+        }),
+        ctx.runtime.db.creditLedgerEntry.count({ where }),
+      ]);
+      return {
+        entries: entries.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          amount: e.amount,
+          job_id: e.jobId,
+          note: e.note,
+          created_at: e.createdAt.toISOString(),
+        })),
+        count,
+        limit: input.limit,
+        offset: input.offset,
+      };
+    }),
 
   apiKeys: router({
     list: stylistProcedure.query(async ({ ctx }) => {
