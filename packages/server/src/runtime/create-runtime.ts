@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import { RateLimiter } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
-import { startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
+import { DEFAULT_JOB_DEADLINE_MS, startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
 import { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
@@ -55,8 +55,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
   const workflow: WorkflowHandOff = workflows ?? (options.workflow as WorkflowHandOff);
   await workflows?.start();
   const stopSweeper = workflows
-    ? startStuckJobSweeper(database.db, (error) =>
-        logger.error({ err: error }, "the stuck-job sweeper failed"),
+    ? startStuckJobSweeper(
+        database.db,
+        (error) => logger.error({ err: error }, "the stuck-job sweeper failed"),
+        DEFAULT_JOB_DEADLINE_MS,
+        60_000,
+        (jobId) => workflows.announceJobFinished(jobId),
       )
     : () => {};
   let closed = false;

@@ -47,6 +47,32 @@ describe.each(testDatabaseKinds())("tRPC webhooks, usage and rate limit on %s", 
     expect((await trpc.webhooks.list.query()).endpoints).toEqual([]);
   });
 
+  it("refuses a body past the configured size with 413 before tRPC parses it", async () => {
+    const client = await createTestClient(runtime);
+    runtime.settings.maxBodyBytes = 512;
+    try {
+      const response = await handleTrpcRequest(
+        runtime,
+        new Request("http://studio.test/api/trpc/webhooks.create", {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${client.api_key}`,
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({ url: `https://example.com/${"a".repeat(600)}` }),
+        }),
+      );
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        "PAYLOAD_TOO_LARGE",
+      );
+      const trpc = clientFor(runtime, client.api_key);
+      expect((await trpc.webhooks.list.query()).endpoints).toEqual([]);
+    } finally {
+      runtime.settings.maxBodyBytes = 64 * 1024;
+    }
+  });
+
   it("lists usage, tRPC calls included, and rate-limits the credential", async () => {
     const client = await createTestClient(runtime);
     const trpc = clientFor(runtime, client.api_key);

@@ -1,5 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { ulid } from "ulid";
+import { ApiError } from "../errors";
+import { errorResponse, readBodyText } from "../rest/http";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { createContextInner } from "./context";
 import { appRouter } from "./root";
@@ -11,9 +13,26 @@ export async function handleTrpcRequest(
   endpoint = "/api/trpc",
 ): Promise<Response> {
   const requestId = ulid();
+  let req = request;
+  if (request.body) {
+    // The same body cap as REST (413 past it), before tRPC reads anything.
+    try {
+      const text = await readBodyText(request, runtime.settings.maxBodyBytes);
+      req = new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: text,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const response = errorResponse(error, requestId);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    }
+  }
   const response = await fetchRequestHandler({
     endpoint,
-    req: request,
+    req,
     router: appRouter,
     createContext: () => createContextInner(runtime, request.headers, requestId),
   });

@@ -11,6 +11,8 @@ export async function failStuckJobs(
   db: PrismaClient,
   deadlineMs = DEFAULT_JOB_DEADLINE_MS,
   now = new Date(),
+  /** Called for each job this call failed (webhooks announce it). */
+  onFailed?: (jobId: string) => Promise<void>,
 ): Promise<number> {
   const stuck = await db.job.findMany({
     where: {
@@ -28,7 +30,10 @@ export async function failStuckJobs(
       reason: "timed_out",
       message: `The job did not finish within ${Math.round(deadlineMs / 60_000)} minutes; the credits were refunded.`,
     });
-    if (result.failed) failed += 1;
+    if (result.failed) {
+      failed += 1;
+      await onFailed?.(job.id);
+    }
   }
   return failed;
 }
@@ -39,9 +44,10 @@ export function startStuckJobSweeper(
   onError: (error: unknown) => void,
   deadlineMs = DEFAULT_JOB_DEADLINE_MS,
   intervalMs = 60_000,
+  onFailed?: (jobId: string) => Promise<void>,
 ) {
   const timer = setInterval(() => {
-    failStuckJobs(db, deadlineMs).catch(onError);
+    failStuckJobs(db, deadlineMs, new Date(), onFailed).catch(onError);
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,6 +1,6 @@
-import { testDatabaseKinds } from "@garment/db";
+import { openTestDatabase, testDatabaseKinds } from "@garment/db";
 import { Webhook } from "standardwebhooks";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { callApi, createTestClient, validSpec } from "../../../test/harness";
 import { WebhookReceiver } from "../../../test/webhook-receiver";
 import {
@@ -10,12 +10,18 @@ import {
   type WorkflowTestRuntime,
 } from "../../../test/workflow-harness";
 import { getBalance } from "../credits/balance";
+import { failStuckJobs } from "../jobs/fail-stuck-jobs";
 
 const SMALL = { resolution: "0.5K", aspect_ratio: "1:1", eval_enabled: false } as const;
 
 describe.each(testDatabaseKinds())("webhook deliveries on %s", (kind) => {
   let runtime: WorkflowTestRuntime | undefined;
   const receivers: WebhookReceiver[] = [];
+  // The first database of a process builds the migrated image (seconds on a busy machine):
+  // do it under the hook timeout, not inside the first test's.
+  beforeAll(async () => {
+    await (await openTestDatabase(kind)).close();
+  });
   afterEach(async () => {
     await runtime?.close();
     runtime = undefined;
@@ -179,6 +185,29 @@ describe.each(testDatabaseKinds())("webhook deliveries on %s", (kind) => {
       type: "job.failed",
       data: { public_id: jobId, status: "FAILURE" },
     });
+  });
+
+  it("announces a job the stuck-job sweeper failed", async () => {
+    await startRuntime({ models: (builtin) => [new ScriptedModel("stuck", builtin, 0)] });
+    const stuck = runtime!.models.get("stuck")!;
+    stuck.hold();
+    const client = await createTestClient(runtime!, 100);
+    const { receiver: hooks, url } = await receiver();
+    await register(client.api_key, url);
+    const jobId = await dispatch(client.api_key, { image_model: "stuck" });
+    await stuck.entered;
+    const failed = await failStuckJobs(runtime!.db, 0, new Date(Date.now() + 60_000), (id) =>
+      runtime!.workflows!.announceJobFinished(id),
+    );
+    expect(failed).toBe(1);
+    stuck.release();
+    await settle(runtime!);
+    expect(hooks.received.map((h) => JSON.parse(h.body) as unknown)).toEqual([
+      expect.objectContaining({
+        type: "job.failed",
+        data: expect.objectContaining({ public_id: jobId }),
+      }),
+    ]);
   });
 
   it("gives up after the configured attempts, times out a silent endpoint, and never fails the job", async () => {
