@@ -81,6 +81,12 @@ test.describe("Studio in Chromium", () => {
     await expect(page.locator("#color-error")).not.toBeEmpty();
     await expect(page).toHaveURL(/\/generate$/);
     await keepScreenshot(page, testInfo, "generate-422");
+    // The same page on a phone: one column, nothing cut off.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await keepScreenshot(page, testInfo, "generate-mobile");
 
     // The shared schema also checks on the client, before anything is sent.
     await page.getByLabel("Metadata (JSON object)").fill("{ not json");

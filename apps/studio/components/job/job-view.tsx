@@ -210,8 +210,9 @@ export function JobView({ jobId, charged }: { jobId: string; charged: number | n
                 data-testid="result-image"
               />
             ) : failed ? (
-              <div className="absolute inset-0 flex items-center justify-center text-sm text-stone-500">
-                No image
+              <div className="absolute inset-0 flex flex-col items-center justify-center gap-1 text-sm text-stone-600">
+                <span className="font-medium">No image</span>
+                <span>The render did not complete; nothing was charged for it.</span>
               </div>
             ) : (
               <Skeleton className="absolute inset-0 rounded-none" />
