@@ -20,6 +20,8 @@ import {
   WorkflowAcceptedResponse,
 } from "@garment/schemas";
 import { createApiKey, createClient } from "@garment/server";
+import { readFileSync } from "node:fs";
+import type { Middleware } from "openapi-fetch";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -52,6 +54,19 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
   let account: { client_id: string; api_key: string; test_api_key: string };
   const hooks = new WebhookReceiver([500]);
   let hookUrl: string;
+  // Every (operation, status) the server answered through the SDK, checked against the document.
+  const answered = new Map<string, Set<number>>();
+  const recorder: Middleware = {
+    onResponse({ request, schemaPath, response }) {
+      const key = `${request.method} ${schemaPath}`;
+      answered.set(key, (answered.get(key) ?? new Set()).add(response.status));
+    },
+  };
+  const sdk = (apiKey?: string) => {
+    const client = createGarmentClient({ baseUrl: server.baseUrl, ...(apiKey ? { apiKey } : {}) });
+    client.use(recorder);
+    return client;
+  };
 
   beforeAll(async () => {
     runtime = await createWorkflowTestRuntime(kind, {
@@ -59,8 +74,8 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     });
     server = await serveV1(runtime);
     account = await createClient(runtime.db, { name: "Contract Boutique", credits: 100 });
-    api = createGarmentClient({ baseUrl: server.baseUrl, apiKey: account.api_key });
-    anonymous = createGarmentClient({ baseUrl: server.baseUrl });
+    api = sdk(account.api_key);
+    anonymous = sdk();
     hookUrl = await hooks.start();
   });
   afterAll(async () => {
@@ -92,9 +107,19 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     expect(seen.map((e) => e.event_type)).toEqual(expect.arrayContaining(["queued", "succeeded"]));
     expect(new Set(seen.map((e) => e.seq)).size).toBe(seen.length); // `since` is exclusive
 
-    const image = await fetch(new URL(job.result[0]!.image_url, server.baseUrl));
-    expect(image.status).toBe(200);
-    expect(image.headers.get("content-type")).toMatch(/^image\//);
+    const imageUrl = new URL(job.result[0]!.image_url, server.baseUrl);
+    const image = await anonymous.GET("/v1/artifacts/{public_id}/image", {
+      params: {
+        path: { public_id: imageUrl.pathname.split("/")[3]! },
+        query: {
+          expires: imageUrl.searchParams.get("expires") ?? "",
+          signature: imageUrl.searchParams.get("signature") ?? "",
+        },
+      },
+      parseAs: "blob",
+    });
+    expect(image.response.status).toBe(200);
+    expect(image.response.headers.get("content-type")).toMatch(/^image\//);
 
     const events = await api.GET("/v1/jobs/{public_id}/events", {
       params: { path: { public_id: job.public_id }, query: { since: seen[0]!.seq } },
@@ -191,7 +216,7 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
       clientId: account.client_id,
       capabilities: ["jobs:read"],
     });
-    const reader = createGarmentClient({ baseUrl: server.baseUrl, apiKey: readOnly.api_key });
+    const reader = sdk(readOnly.api_key);
     expectEnvelope(
       await reader.POST("/v1/complementary-garment-generator", { body: SPEC }),
       403,
@@ -212,7 +237,7 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     );
 
     const broke = await createClient(runtime.db, { name: "Broke", credits: 0 });
-    const brokeApi = createGarmentClient({ baseUrl: server.baseUrl, apiKey: broke.api_key });
+    const brokeApi = sdk(broke.api_key);
     expectEnvelope(
       await brokeApi.POST("/v1/complementary-garment-generator", { body: SPEC }),
       402,
@@ -254,7 +279,7 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     runtime.settings.rateLimit = { requests: 1, windowMs: 60_000 };
     try {
       const limitedKey = await createApiKey(runtime.db, { clientId: account.client_id });
-      const limited = createGarmentClient({ baseUrl: server.baseUrl, apiKey: limitedKey.api_key });
+      const limited = sdk(limitedKey.api_key);
       expect((await limited.GET("/v1/credits")).response.status).toBe(200);
       const refused = await limited.GET("/v1/credits");
       expectEnvelope(refused, 429, "RATE_LIMITED");
@@ -293,5 +318,26 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     expect(response.status).toBe(202);
     const job = await waitForJob(api, data.job_id, { initialDelayMs: 20, maxDelayMs: 200 });
     expect(["SUCCESS", "FAILURE"]).toContain(job.status);
+  });
+
+  it("answered only statuses the OpenAPI document lists, and exercised every operation", () => {
+    const document = JSON.parse(
+      readFileSync(
+        new URL("../../server/src/openapi/openapi.snapshot.json", import.meta.url),
+        "utf8",
+      ),
+    ) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const documented = new Map<string, string[]>();
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        documented.set(`${method.toUpperCase()} ${path}`, Object.keys(op.responses));
+      }
+    }
+    for (const [operation, statuses] of answered) {
+      expect(documented.get(operation), operation).toEqual(
+        expect.arrayContaining([...statuses].map(String)),
+      );
+    }
+    expect([...answered.keys()].sort()).toEqual([...documented.keys()].sort());
   });
 });
