@@ -8,8 +8,9 @@ import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
 import { EmbeddedRunner, type BackoffOptions } from "./embedded-runner";
 import { EmbeddedEngine, InngestCloudEngine, type WorkflowEngine } from "./engine";
+import { deadlineFetch } from "./engine/deadline-fetch";
 import { PrismaRunStore } from "./embedded-runner/stores/prisma-run-store";
-import { apiSettings, type ApiSettings } from "../runtime/api-settings";
+import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../runtime/api-settings";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";
 import { createWebhookDeliveryFunction } from "./webhook-delivery/function";
@@ -76,6 +77,8 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     ...(options.inngest.eventKey ? { eventKey: options.inngest.eventKey } : {}),
     ...(options.inngest.signingKey ? { signingKey: options.inngest.signingKey } : {}),
     ...(options.inngest.baseUrl ? { baseUrl: options.inngest.baseUrl } : {}),
+    // Every call to Inngest (sending events, syncing) has a deadline.
+    fetch: deadlineFetch(() => (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs),
   });
   const announce = async (jobId: string) => {
     if (!options.signer) return;
