@@ -77,7 +77,7 @@ export const limitsEnv = {
   get rateLimitWindowMs() {
     return integer(process.env.STUDIO_RATE_LIMIT_WINDOW_MS);
   },
-  /** STUDIO_OUTBOUND_TIMEOUT_MS: deadline of each webhook delivery call. */
+  /** STUDIO_OUTBOUND_TIMEOUT_MS: deadline of each webhook delivery call and each call to Inngest. */
   get outboundTimeoutMs() {
     return integer(process.env.STUDIO_OUTBOUND_TIMEOUT_MS);
   },
