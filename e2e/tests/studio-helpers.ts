@@ -2,13 +2,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { demoStylist } from "./demo-credentials";
 
-export async function signIn(page: Page): Promise<void> {
+/** Signs in on the sign-in page (already there when `returnTo` is given) and lands back. */
+export async function signIn(page: Page, returnTo?: string): Promise<void> {
   const { email, password } = demoStylist();
-  await page.goto("/sign-in");
+  if (!returnTo) await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/generate$/);
+  await expect(page).toHaveURL(new RegExp(`${returnTo ?? "/generate"}$`));
 }
 
 /** Axe on the page as it stands: no serious or critical violation. */

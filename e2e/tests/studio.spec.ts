@@ -7,11 +7,13 @@ test.describe("Studio in Chromium", () => {
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await page.goto("/generate");
-    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/history");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fhistory$/);
     await keepScreenshot(page, testInfo, "sign-in");
     await expectAccessible(page, testInfo, "sign-in");
-    await signIn(page);
+    await signIn(page, "/history");
+    await page.getByRole("link", { name: "New garment" }).click();
+    await expect(page).toHaveURL(/\/generate$/);
 
     await fillSpec(page, { seed: "42" });
     await expect(page.getByText(/Recognised as .+ \(#[0-9a-f]{6}\)/)).toBeVisible();

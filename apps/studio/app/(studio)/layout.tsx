@@ -9,6 +9,8 @@ export const dynamic = "force-dynamic";
 /** Every Studio page needs a signed-in stylist; the session is checked on the server. */
 export default async function StudioLayout({ children }: { children: ReactNode }) {
   const stylist = await currentStylist();
+  // The proxy already sent visitors without a session cookie to sign in (keeping their page);
+  // this catches expired or revoked sessions.
   if (!stylist) redirect("/sign-in");
   return (
     <Providers>
