@@ -107,3 +107,41 @@ export const WebhookPayload = z
   })
   .meta({ id: "WebhookPayload" });
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
+
+export const WebhookDeliveryAttemptResponse = z
+  .object({
+    attempt: z.int().meta({ description: "1 for the first try." }),
+    status_code: z
+      .int()
+      .nullable()
+      .meta({ description: "Null when no answer came (timeout, network)." }),
+    error: z.string().nullable(),
+    duration_ms: z.int(),
+    created_at: z.string(),
+  })
+  .meta({ id: "WebhookDeliveryAttemptResponse" });
+
+export const WebhookDeliveryResponse = z
+  .object({
+    public_id: z
+      .string()
+      .meta({ description: "The `webhook-id` header, the same on every attempt." }),
+    job_public_id: z.string(),
+    event_type: WebhookEventType,
+    status: z.enum(["pending", "succeeded", "failed", "skipped"]),
+    attempts: z.array(WebhookDeliveryAttemptResponse),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: "WebhookDeliveryResponse" });
+export type WebhookDeliveryResponse = z.infer<typeof WebhookDeliveryResponse>;
+
+export const WebhookDeliveryListResponse = z
+  .object({
+    deliveries: z.array(WebhookDeliveryResponse),
+    limit: z.int(),
+    offset: z.int(),
+    count: z.int(),
+  })
+  .meta({ id: "WebhookDeliveryListResponse" });
+export type WebhookDeliveryListResponse = z.infer<typeof WebhookDeliveryListResponse>;

@@ -15,6 +15,7 @@ import {
   OperationListResponse,
   SpecVocabularyResponse,
   UsageResponse,
+  WebhookDeliveryListResponse,
   WebhookEndpointCreatedResponse,
   WebhookEndpointListResponse,
   WorkflowAcceptedResponse,
@@ -168,6 +169,16 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
       "webhook-signature": String(delivered.headers["webhook-signature"]),
     });
     expect(payload).toMatchObject({ type: "job.succeeded", data: { public_id: job.public_id } });
+    const log = await api.GET("/v1/webhooks/endpoints/{public_id}/deliveries", {
+      params: { path: { public_id: endpoint.data!.public_id }, query: { limit: 10 } },
+    });
+    const [delivery] = WebhookDeliveryListResponse.parse(log.data).deliveries;
+    expect(delivery).toMatchObject({
+      public_id: delivered.headers["webhook-id"],
+      job_public_id: job.public_id,
+      status: "succeeded",
+    });
+    expect(delivery!.attempts.map((a) => a.status_code)).toEqual([500, 204]);
   });
 
   it("serves the account and reference reads", async () => {

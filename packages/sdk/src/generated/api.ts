@@ -201,6 +201,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/endpoints/{public_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint's deliveries and every attempt */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/garment-categories": {
         parameters: {
             query?: never;
@@ -598,6 +615,33 @@ export interface components {
             url: string;
             description: string;
             enabled: boolean;
+            created_at: string;
+        };
+        WebhookDeliveryListResponse: {
+            deliveries: components["schemas"]["WebhookDeliveryResponse"][];
+            limit: number;
+            offset: number;
+            count: number;
+        };
+        WebhookDeliveryResponse: {
+            /** @description The `webhook-id` header, the same on every attempt. */
+            public_id: string;
+            job_public_id: string;
+            /** @enum {string} */
+            event_type: "job.succeeded" | "job.failed";
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "skipped";
+            attempts: components["schemas"]["WebhookDeliveryAttemptResponse"][];
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookDeliveryAttemptResponse: {
+            /** @description 1 for the first try. */
+            attempt: number;
+            /** @description Null when no answer came (timeout, network). */
+            status_code: number | null;
+            error: string | null;
+            duration_ms: number;
             created_at: string;
         };
         GarmentCategoryListResponse: {
@@ -1585,6 +1629,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The resource's ULID. */
+                public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first, each with its attempts. */
+            200: {
+                headers: {
+                    /** @description The request's ULID (request_logs id). */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RESOURCE_NOT_FOUND`: No such resource (or not the caller's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `VALIDATION_ERROR`: Validation failed: FastAPI-style `detail` plus the error envelope. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */

@@ -21,6 +21,7 @@ import {
   SpecVocabularyResponse,
   UsageQuery,
   UsageResponse,
+  WebhookDeliveryListResponse,
   WebhookEndpointCreatedResponse,
   WebhookEndpointCreateRequest,
   WebhookEndpointListResponse,
@@ -373,6 +374,18 @@ const paths: ZodOpenApiPathsObject = {
         ...errors(...AUTH_ERRORS, "RESOURCE_NOT_FOUND"),
       },
       { requestParams: { path: PublicIdPath } },
+    ),
+  },
+  "/v1/webhooks/endpoints/{public_id}/deliveries": {
+    get: operation(
+      "listWebhookDeliveries",
+      "Webhooks",
+      "An endpoint's deliveries and every attempt",
+      {
+        ...ok("Newest first, each with its attempts.", WebhookDeliveryListResponse),
+        ...errors(...AUTH_ERRORS, "RESOURCE_NOT_FOUND", "VALIDATION_ERROR"),
+      },
+      { requestParams: { path: PublicIdPath, query: UsageQuery } },
     ),
   },
   "/v1/garment-categories": {

@@ -70,6 +70,16 @@ describe.each(testDatabaseKinds())("account API on %s", (kind) => {
       expect(foreign.status).toBe(404);
       expect(foreign.body.error.code).toBe("RESOURCE_NOT_FOUND");
 
+      const deliveries = await callApi(runtime, "GET", `${path}/deliveries`, {
+        key: client.api_key,
+      });
+      expect(deliveries.status).toBe(200);
+      expect(deliveries.body).toEqual({ deliveries: [], limit: 50, offset: 0, count: 0 });
+      const foreignLog = await callApi(runtime, "GET", `${path}/deliveries`, {
+        key: other.api_key,
+      });
+      expect(foreignLog.status).toBe(404);
+
       const deleted = await callApi(runtime, "DELETE", path, { key: client.api_key });
       expect(deleted.status).toBe(200);
       expect(deleted.body.enabled).toBe(false);

@@ -10,6 +10,7 @@ import { getOpenApi } from "./routes/openapi";
 import { getUsage } from "./routes/usage";
 import {
   deleteWebhookEndpointRoute,
+  getWebhookDeliveries,
   getWebhookEndpoints,
   postWebhookEndpoint,
 } from "./routes/webhooks";
@@ -53,6 +54,11 @@ const ROUTES: Route[] = [
     method: "DELETE",
     pattern: "/webhooks/endpoints/:id",
     handler: deleteWebhookEndpointRoute,
+  },
+  {
+    method: "GET",
+    pattern: "/webhooks/endpoints/:id/deliveries",
+    handler: getWebhookDeliveries,
   },
   { method: "GET", pattern: "/garment-categories", handler: getGarmentCategories },
   { method: "GET", pattern: "/garment-categories/:id", handler: getGarmentCategoryById },

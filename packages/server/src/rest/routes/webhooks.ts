@@ -1,10 +1,13 @@
+import { UsageQuery } from "@garment/schemas";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
+  listWebhookDeliveries,
   listWebhookEndpoints,
 } from "../../services/webhooks/endpoints";
 import type { RestHandler } from "../endpoint";
 import { json } from "../http";
+import { parseQuery } from "../query";
 
 /** POST /v1/webhooks/endpoints → 201 with the signing secret (shown once). */
 export const postWebhookEndpoint: RestHandler = async (call) => {
@@ -26,4 +29,15 @@ export const getWebhookEndpoints: RestHandler = async (call) =>
 export const deleteWebhookEndpointRoute: RestHandler = async (call) =>
   json(
     await deleteWebhookEndpoint(call.runtime.db, await call.authenticate(), call.params.id ?? ""),
+  );
+
+/** GET /v1/webhooks/endpoints/{public_id}/deliveries?limit=&offset= — the delivery log. */
+export const getWebhookDeliveries: RestHandler = async (call) =>
+  json(
+    await listWebhookDeliveries(
+      call.runtime.db,
+      await call.authenticate(),
+      call.params.id ?? "",
+      parseQuery(call.url, UsageQuery),
+    ),
   );

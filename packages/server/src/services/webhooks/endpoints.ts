@@ -2,6 +2,8 @@ import type { PrismaClient } from "@garment/db";
 import {
   WebhookEndpointCreateRequest,
   zodIssuesToDetail,
+  type WebhookDeliveryListResponse,
+  type WebhookDeliveryResponse,
   type WebhookEndpointCreatedResponse,
   type WebhookEndpointListResponse,
   type WebhookEndpointResponse,
@@ -112,4 +114,46 @@ export async function deleteWebhookEndpoint(
     data: { deletedAt: new Date(), enabled: false },
   });
   return toResponse({ ...row, enabled: false });
+}
+
+/** An endpoint's deliveries, newest first, each with its attempts (the delivery log). */
+export async function listWebhookDeliveries(
+  db: PrismaClient,
+  caller: Caller,
+  endpointId: string,
+  page: { limit: number; offset: number },
+): Promise<WebhookDeliveryListResponse> {
+  requireCapability(caller, "jobs:read");
+  const endpoint = await db.webhookEndpoint.findFirst({
+    where: { id: endpointId, clientId: caller.clientId, mode: caller.mode },
+    select: { id: true },
+  });
+  if (!endpoint) throw resourceNotFound("webhook endpoint");
+  const rows = await db.webhookDelivery.findMany({
+    where: { endpointId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: page.offset,
+    take: page.limit,
+    include: { attemptsLog: { orderBy: { attempt: "asc" } } },
+  });
+  return {
+    deliveries: rows.map((row) => ({
+      public_id: row.id,
+      job_public_id: row.jobId,
+      event_type: row.eventType as WebhookDeliveryResponse["event_type"],
+      status: row.status as WebhookDeliveryResponse["status"],
+      attempts: row.attemptsLog.map((attempt) => ({
+        attempt: attempt.attempt,
+        status_code: attempt.statusCode,
+        error: attempt.error,
+        duration_ms: attempt.durationMs,
+        created_at: attempt.createdAt.toISOString(),
+      })),
+      created_at: row.createdAt.toISOString(),
+      updated_at: row.updatedAt.toISOString(),
+    })),
+    limit: page.limit,
+    offset: page.offset,
+    count: rows.length,
+  };
 }

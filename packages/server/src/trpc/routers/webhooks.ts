@@ -1,8 +1,9 @@
-import { WebhookEndpointCreateRequest } from "@garment/schemas";
+import { UsageQuery, WebhookEndpointCreateRequest } from "@garment/schemas";
 import { z } from "zod";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
+  listWebhookDeliveries,
   listWebhookEndpoints,
 } from "../../services/webhooks/endpoints";
 import { apiKeyProcedure, router } from "../init";
@@ -18,5 +19,10 @@ export const webhooksRouter = router({
     .input(z.object({ public_id: z.string().max(64) }))
     .mutation(({ ctx, input }) =>
       deleteWebhookEndpoint(ctx.runtime.db, ctx.caller, input.public_id),
+    ),
+  deliveries: apiKeyProcedure
+    .input(UsageQuery.extend({ public_id: z.string().max(64) }))
+    .query(({ ctx, input }) =>
+      listWebhookDeliveries(ctx.runtime.db, ctx.caller, input.public_id, input),
     ),
 });
