@@ -8,6 +8,7 @@ import { pino } from "pino";
 import { LocalFolderStorage } from "../src/storage/artifact-storage";
 import { UrlSigner } from "../src/storage/url-signer";
 import type { AppRuntime } from "../src/runtime/app-runtime";
+import type { ApiSettings } from "../src/runtime/api-settings";
 import { createRuntime } from "../src/runtime/create-runtime";
 import { imageModelDirectory } from "../src/runtime/image-model-directory";
 import type { WorkflowHandOff } from "../src/services/dispatch/dispatch-complementary-garment";
@@ -28,7 +29,10 @@ export interface TestRuntime extends AppRuntime {
   handOff: RecordingHandOff;
 }
 
-export async function createTestRuntime(kind: DatabaseKind): Promise<TestRuntime> {
+export async function createTestRuntime(
+  kind: DatabaseKind,
+  settings?: Partial<ApiSettings>,
+): Promise<TestRuntime> {
   const handOff = new RecordingHandOff();
   const runtime = await createRuntime({
     database: await openTestDatabase(kind),
@@ -38,6 +42,7 @@ export async function createTestRuntime(kind: DatabaseKind): Promise<TestRuntime
     // No hosted-model keys: only the built-in model is available.
     imageModels: imageModelDirectory(createImageModelRegistry()),
     logger: pino({ level: "silent" }),
+    ...(settings ? { settings } : {}),
   });
   return Object.assign(runtime, { handOff });
 }
