@@ -3,7 +3,7 @@ import { checkCompatibility } from "../../services/catalog/check-compatibility";
 import { getComplementaryGarment } from "../../services/catalog/get-complementary-garment";
 import { listComplementaryGarments } from "../../services/catalog/list-complementary-garments";
 import type { RestHandler } from "../endpoint";
-import { json, readJsonBody } from "../http";
+import { json } from "../http";
 import { parseQuery } from "../query";
 
 /**
@@ -29,5 +29,5 @@ export const getComplementaryGarmentById: RestHandler = async (call) =>
 /** POST /v1/compatibility/check */
 export const postCompatibilityCheck: RestHandler = async (call) => {
   const caller = await call.authenticate();
-  return json(await checkCompatibility(call.runtime, caller, await readJsonBody(call.request)));
+  return json(await checkCompatibility(call.runtime, caller, await call.readJson()));
 };
