@@ -47,6 +47,11 @@ test.describe("Studio in Chromium", () => {
     for (const url of [firstJob, secondJob]) {
       await expect(list.locator(`a[href="${new URL(url).pathname}"]`)).toBeVisible();
     }
+    await page.getByLabel("Status").selectOption("FAILURE");
+    await expect(page).toHaveURL(/status=FAILURE/);
+    await expect(page.getByText("No job matches these filters.")).toBeVisible();
+    await page.goBack();
+    await expect(list.locator(`a[href="${new URL(firstJob).pathname}"]`)).toBeVisible();
     await keepScreenshot(page, testInfo, "history");
     await expectAccessible(page, testInfo, "history");
 

@@ -3,7 +3,7 @@
 import type { JobStatus } from "@garment/schemas";
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
@@ -21,11 +21,25 @@ const dayStart = (date: string, plusDays = 0) => {
 };
 
 export function HistoryView() {
-  const [status, setStatus] = useState("");
-  const [category, setCategory] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [offset, setOffset] = useState(0);
+  // Filters and page live in the URL: shareable, and the back button undoes a change.
+  const router = useRouter();
+  const params = useSearchParams();
+  const status = params.get("status") ?? "";
+  const category = params.get("category") ?? "";
+  const from = params.get("from") ?? "";
+  const to = params.get("to") ?? "";
+  const offset = Math.max(0, Number(params.get("offset")) || 0);
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    const query = next.toString();
+    router.push(query ? `/history?${query}` : "/history", { scroll: false });
+  };
+  const filter = (key: string, value: string) => update({ [key]: value, offset: "" });
+  const setOffset = (value: number) => update({ offset: value > 0 ? String(value) : "" });
   const categories = trpc.reference.garmentCategories.useQuery();
   const categoryName = new Map(
     categories.data?.garment_categories.map((c) => [c.public_id, c.name]) ?? [],
@@ -48,10 +62,6 @@ export function HistoryView() {
           : false,
     },
   );
-  const filter = (apply: () => void) => {
-    apply();
-    setOffset(0);
-  };
   const count = history.data?.count ?? 0;
 
   return (
@@ -64,7 +74,7 @@ export function HistoryView() {
             <Select
               id="filter-status"
               value={status}
-              onChange={(e) => filter(() => setStatus(e.target.value))}
+              onChange={(e) => filter("status", e.target.value)}
             >
               <option value="">Any status</option>
               {Object.entries(JOB_STATUSES).map(([value, text]) => (
@@ -79,7 +89,7 @@ export function HistoryView() {
             <Select
               id="filter-category"
               value={category}
-              onChange={(e) => filter(() => setCategory(e.target.value))}
+              onChange={(e) => filter("category", e.target.value)}
             >
               <option value="">Any category</option>
               {categories.data?.garment_categories.map((c) => (
@@ -95,7 +105,7 @@ export function HistoryView() {
               id="filter-from"
               type="date"
               value={from}
-              onChange={(e) => filter(() => setFrom(e.target.value))}
+              onChange={(e) => filter("from", e.target.value)}
             />
           </div>
           <div>
@@ -104,7 +114,7 @@ export function HistoryView() {
               id="filter-to"
               type="date"
               value={to}
-              onChange={(e) => filter(() => setTo(e.target.value))}
+              onChange={(e) => filter("to", e.target.value)}
             />
           </div>
         </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { HistoryView } from "~/components/history/history-view";
 
 export const metadata: Metadata = { title: "History" };
@@ -7,7 +8,10 @@ export default function HistoryPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">History</h1>
-      <HistoryView />
+      {/* The view reads its filters from the URL. */}
+      <Suspense>
+        <HistoryView />
+      </Suspense>
     </>
   );
 }
