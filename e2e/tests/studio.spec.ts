@@ -56,8 +56,10 @@ test.describe("Studio in Chromium", () => {
     await expectAccessible(page, testInfo, "history");
 
     await page.getByRole("link", { name: "Catalog" }).click();
-    await expect(page.getByRole("heading", { name: /Catalog/ })).toBeVisible();
+    const catalog = page.getByTestId("catalog-list");
+    await expect(catalog.locator(`a[href="${new URL(secondJob).pathname}"]`)).toBeVisible();
     await keepScreenshot(page, testInfo, "catalog");
+    await expectAccessible(page, testInfo, "catalog");
   });
 
   test("a failing model ends the job FAILURE and says the credits were refunded", async ({

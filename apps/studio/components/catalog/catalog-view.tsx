@@ -71,7 +71,10 @@ export function CatalogView() {
             : "The catalog is empty: every finished job adds its garment here."}
         </Card>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+        <ul
+          className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4"
+          data-testid="catalog-list"
+        >
           {catalog.data.complementary_garments.map((entry) => (
             <li key={entry.public_id}>
               <Link
