@@ -125,22 +125,29 @@ const results = {
 };
 
 const fmt = (x: number) => x.toFixed(4);
-console.log("| metric | n | p50 ms | p99 ms | mean ms | max ms |");
-console.log("|---|---|---|---|---|---|");
+const lines = ["| metric | n | p50 ms | p99 ms | mean ms | max ms |", "|---|---|---|---|---|---|"];
 for (const [name, r] of [
   ["planComplement (steady)", results.planComplement],
   ["planComplement (first pass)", results.planComplementFirstPass],
   ["parseColor", results.parseColor],
 ] as const) {
-  console.log(
+  lines.push(
     `| ${name} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.mean)} | ${fmt(r.max)} |`,
   );
 }
-console.log(`planComplement cold first call: ${coldMs.toFixed(1)} ms (builds color tables)`);
-console.log(`target p50 < 2 ms: ${results.planComplement.p50 < 2 ? "met" : "MISSED"}`);
+lines.push(
+  "",
+  `planComplement cold first call: ${coldMs.toFixed(1)} ms (builds color tables).`,
+  `Target p50 < 2 ms: ${results.planComplement.p50 < 2 ? "met" : "MISSED"}.`,
+);
+console.log(lines.join("\n"));
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const out = resolve(repoRoot, "bench-results/styling.json");
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(
+  out.replace(/\.json$/, ".md"),
+  `# Styling benchmark\n\nMeasured ${results.date} by \`pnpm bench\` (packages/styling/bench/run.ts) on ${process.version}, this 2-core machine.\n\n${lines.join("\n")}\n`,
+);
 console.log(`wrote ${out}`);
