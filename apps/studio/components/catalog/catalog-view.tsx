@@ -24,7 +24,8 @@ export function CatalogView() {
       offset,
       ...(category ? { compatible_with_category_id: category } : {}),
     },
-    { placeholderData: keepPreviousData },
+    // Finished jobs add garments between visits: refetch whenever the page opens.
+    { placeholderData: keepPreviousData, refetchOnMount: "always" },
   );
   const count = catalog.data?.count ?? 0;
   return (
