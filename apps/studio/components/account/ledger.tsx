@@ -3,8 +3,8 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
+import { Pagination } from "~/components/ui/pagination";
 import { cn } from "~/lib/cn";
 import { errorMessage, trpc } from "~/lib/trpc";
 
@@ -93,27 +93,14 @@ export function Ledger() {
         </div>
       )}
       {count > PAGE_SIZE && (
-        <nav aria-label="Usage pages" className="mt-3 flex items-center justify-between text-sm">
-          <span className="text-stone-600">
-            {offset + 1}–{Math.min(offset + PAGE_SIZE, count)} of {count}
-          </span>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(offset - PAGE_SIZE)}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={offset + PAGE_SIZE >= count}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
-            >
-              Next
-            </Button>
-          </div>
-        </nav>
+        <Pagination
+          label="Usage pages"
+          className="mt-3"
+          offset={offset}
+          pageSize={PAGE_SIZE}
+          count={count}
+          onChange={setOffset}
+        />
       )}
     </Card>
   );

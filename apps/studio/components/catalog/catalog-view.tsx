@@ -3,9 +3,9 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Label, Select } from "~/components/ui/field";
+import { Pagination } from "~/components/ui/pagination";
 import { errorMessage, trpc } from "~/lib/trpc";
 
 const PAGE_SIZE = 12;
@@ -100,27 +100,7 @@ export function CatalogView() {
         </ul>
       )}
       {count > PAGE_SIZE && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          <span className="text-stone-600">
-            {offset + 1}–{Math.min(offset + PAGE_SIZE, count)} of {count}
-          </span>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(offset - PAGE_SIZE)}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={offset + PAGE_SIZE >= count}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
-            >
-              Next
-            </Button>
-          </div>
-        </nav>
+        <Pagination offset={offset} pageSize={PAGE_SIZE} count={count} onChange={setOffset} />
       )}
     </div>
   );

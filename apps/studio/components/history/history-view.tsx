@@ -8,6 +8,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Input, Label, Select } from "~/components/ui/field";
+import { Pagination } from "~/components/ui/pagination";
 import { JOB_STATUSES } from "~/lib/schemas";
 import { errorMessage, trpc } from "~/lib/trpc";
 
@@ -194,27 +195,7 @@ export function HistoryView() {
       )}
 
       {count > 0 && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          <span className="text-stone-600">
-            {offset + 1}–{Math.min(offset + PAGE_SIZE, count)} of {count}
-          </span>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={offset + PAGE_SIZE >= count}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
-            >
-              Next
-            </Button>
-          </div>
-        </nav>
+        <Pagination offset={offset} pageSize={PAGE_SIZE} count={count} onChange={setOffset} />
       )}
     </div>
   );
