@@ -8,7 +8,7 @@ import { errorResponse, json, parseJsonBody, readBodyText } from "./http";
 
 export interface RestCall {
   runtime: AppRuntime;
-  request: Request;
+  readonly request: Request;
   requestId: string;
   url: URL;
   params: Record<string, string>;
@@ -51,15 +51,8 @@ export async function runRestHandler(
     params,
     creditsMoved: 0,
     rawBody() {
-      body ??= readBodyText(request, runtime.settings.maxBodyBytes).then((text) => {
-        // Handlers that read `call.request` themselves still find the body there.
-        call.request = new Request(request.url, {
-          method: request.method,
-          headers: request.headers,
-          ...(text !== "" ? { body: text } : {}),
-        });
-        return text;
-      });
+      // The body stream can be read once: handlers get it through here, never `call.request`.
+      body ??= readBodyText(request, runtime.settings.maxBodyBytes);
       return body;
     },
     async readJson() {

@@ -1,8 +1,6 @@
 import type { ErrorCode, ValidationErrorItem } from "@garment/schemas";
 import { ApiError } from "../errors";
 
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -20,17 +18,6 @@ export function errorResponse(error: ApiError, requestId: string): Response {
   // 422s carry FastAPI's `detail` too, first, as FastAPI clients expect.
   const body = error.detail ? { detail: error.detail, ...envelope } : envelope;
   return json(body, error.status, error.headers);
-}
-
-/**
- * Reads the body as text with a size cap (413 past it) and parses JSON the way FastAPI
- * reports failures: an empty body is a missing body, malformed JSON is `json_invalid`.
- */
-export async function readJsonBody(
-  request: Request,
-  maxBytes = DEFAULT_MAX_BODY_BYTES,
-): Promise<unknown> {
-  return parseJsonBody(await readBodyText(request, maxBytes));
 }
 
 /** The raw body as text, refused with 413 past `maxBytes` (declared or actually sent). */
