@@ -8,6 +8,7 @@ const config: NextConfig = {
     "@garment/imaging",
     "@garment/db",
     "@garment/server",
+    "@garment/inngest-runner",
   ],
   // PGlite loads its WASM from its own folder at run time; keep it (and sharp's native binary) unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "sharp", "pino"],

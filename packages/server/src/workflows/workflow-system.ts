@@ -6,10 +6,10 @@ import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementar
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
-import { EmbeddedRunner, type BackoffOptions } from "./embedded-runner";
+import { EmbeddedRunner, type BackoffOptions } from "@garment/inngest-runner";
 import { EmbeddedEngine, InngestCloudEngine, type WorkflowEngine } from "./engine";
 import { deadlineFetch } from "./engine/deadline-fetch";
-import { PrismaRunStore } from "./embedded-runner/stores/prisma-run-store";
+import { PrismaRunStore } from "./prisma-run-store";
 import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../runtime/api-settings";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";

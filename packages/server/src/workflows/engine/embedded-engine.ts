@@ -1,4 +1,4 @@
-import type { EmbeddedRunner } from "../embedded-runner";
+import type { EmbeddedRunner } from "@garment/inngest-runner";
 import type { WorkflowEngine, WorkflowEvent } from "./workflow-engine";
 
 /** Runs the same Inngest functions in this process, through the embedded runner. */

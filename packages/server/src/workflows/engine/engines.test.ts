@@ -1,6 +1,6 @@
 import { Inngest } from "inngest";
 import { describe, expect, it } from "vitest";
-import { createTestClient, createTestRunner } from "../embedded-runner/test-kit";
+import { createTestClient, createTestRunner } from "@garment/inngest-runner/testing";
 import { EmbeddedEngine } from "./embedded-engine";
 import { InngestCloudEngine } from "./inngest-cloud-engine";
 

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import { type DatabaseHandle, openTestDatabase, testDatabaseKinds } from "@garment/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClient, createTestRunner } from "../test-kit";
+import {
+  aNewRun,
+  createTestClient,
+  createTestRunner,
+  describeRunStoreContract,
+} from "@garment/inngest-runner/testing";
 import { PrismaRunStore } from "./prisma-run-store";
-import { aNewRun, describeRunStoreContract } from "./run-store.contract";
 
 describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
   let handle: DatabaseHandle;

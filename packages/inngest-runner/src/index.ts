@@ -11,6 +11,8 @@ export type { BackoffOptions } from "./backoff";
 export type { InngestEvent, MemoizedStep, SerializedError } from "./protocol";
 export {
   LeaseLostError,
+  type ClaimOptions,
+  emptyProgress,
   type NewRun,
   type RunProgress,
   type RunStatus,
@@ -18,4 +20,3 @@ export {
   type WorkflowRunRecord,
 } from "./stores/run-store";
 export { InMemoryRunStore } from "./stores/in-memory-run-store";
-export { PrismaRunStore } from "./stores/prisma-run-store";

@@ -1,4 +1,4 @@
 import { InMemoryRunStore } from "./in-memory-run-store";
-import { describeRunStoreContract } from "./run-store.contract";
+import { describeRunStoreContract } from "../testing/run-store-contract";
 
 describeRunStoreContract("InMemoryRunStore", () => new InMemoryRunStore());

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { EmbeddedRunner } from "./runner";
 import { InMemoryRunStore } from "./stores/in-memory-run-store";
 import type { RunStore } from "./stores/run-store";
-import { createTestClient, createTestRunner, deferred, eventually } from "./test-kit";
+import { createTestClient, createTestRunner, deferred, eventually } from "./testing/test-kit";
 
 const client = createTestClient();
 const started: EmbeddedRunner[] = [];

@@ -1,9 +1,9 @@
 // Builders shared by the embedded runner's tests: a quiet dev-mode client and a runner tuned
 // for tests (fast polling, millisecond backoff).
 import { Inngest, type InngestFunction } from "inngest";
-import { EmbeddedRunner, type EmbeddedRunnerOptions, type RunnerLogger } from "./runner";
-import { InMemoryRunStore } from "./stores/in-memory-run-store";
-import type { RunStore } from "./stores/run-store";
+import { EmbeddedRunner, type EmbeddedRunnerOptions, type RunnerLogger } from "../runner";
+import { InMemoryRunStore } from "../stores/in-memory-run-store";
+import type { RunStore } from "../stores/run-store";
 
 const noop = () => {};
 

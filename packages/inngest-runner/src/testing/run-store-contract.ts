@@ -2,7 +2,7 @@
 import { ulid } from "ulid";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InngestEvent } from "../protocol";
-import { LeaseLostError, type NewRun, type RunStore, emptyProgress } from "./run-store";
+import { LeaseLostError, type NewRun, type RunStore, emptyProgress } from "../stores/run-store";
 
 const FUNCTION = "app-fn";
 const FAILURE_FUNCTION = "app-fn-failure";

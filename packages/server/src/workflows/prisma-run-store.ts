@@ -1,15 +1,18 @@
-// The embedded runner's runs in the `workflow_runs` table, on PGlite or PostgreSQL.
+// The embedded runner's RunStore port over the app's `workflow_runs` table, on PGlite or
+// PostgreSQL. It passes the runner package's store contract (prisma-run-store.test.ts).
 import { Prisma, type PrismaClient } from "@garment/db";
-import type { InngestEvent, MemoizedStep, SerializedError } from "../protocol";
 import {
   type ClaimOptions,
+  type InngestEvent,
   LeaseLostError,
+  type MemoizedStep,
   type NewRun,
   type RunProgress,
   type RunStatus,
   type RunStore,
+  type SerializedError,
   type WorkflowRunRecord,
-} from "./run-store";
+} from "@garment/inngest-runner";
 
 type WorkflowRunRow = Prisma.WorkflowRunModel;
 
