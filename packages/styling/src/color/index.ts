@@ -12,3 +12,11 @@ export {
   type OklchCoords,
 } from "./color-space";
 export { isNeutralColor } from "./neutral";
+export {
+  HUE_TEMPLATES,
+  hueTemplateFit,
+  hueTemplateScore,
+  PERMISSIVE_TEMPLATES,
+  type HueTemplateFit,
+  type HueTemplateName,
+} from "./hue-templates";

@@ -1,3 +1,4 @@
+import type { GarmentSlot } from "@garment/schemas";
 import type { BrandStyleGuide } from "../brands/brand-style-guide";
 import {
   COMPATIBLE_SLOTS,
@@ -10,11 +11,16 @@ import {
   complementAffinity,
   type CategoryStyling,
 } from "../taxonomy/category-styling";
+import { formalityValue } from "../taxonomy/formality";
+import { warmthClass, warmthValue } from "../taxonomy/warmth";
 import { IncompatibleCategoryError, UnknownCategoryError } from "./errors";
 import type { GarmentFacts } from "./product-spec";
 import { brandForbidsMaterial } from "./rules/brand-rules";
+import { assessFormality } from "./rules/formality-rules";
 import { lengthForbidden } from "./rules/length-rules";
+import { assessSeason } from "./rules/season-rules";
 import { textureForbidden } from "./rules/texture-rules";
+import type { Season } from "./season-hint";
 
 export interface CategoryOption {
   category: GarmentCategory;
@@ -23,47 +29,93 @@ export interface CategoryOption {
   weight: number;
   /** 0..1 score of the category choice, relative to the best option. */
   score: number;
+  /** Why this slot completes the look (for the rationale). */
   reason: string;
 }
 
-/** Whether the category can be made at all next to this product (some material and length survive the hard rules). */
-function viable(
-  product: GarmentFacts,
-  styling: CategoryStyling,
-  category: GarmentCategory,
-  brand: BrandStyleGuide | null,
-): boolean {
-  const material = styling.materials.some(
-    (m) =>
-      !brandForbidsMaterial(brand, m) && textureForbidden(product.garment.material, m) === null,
-  );
-  const length =
-    styling.lengths.length === 0 ||
-    styling.lengths.some(
-      (l) =>
-        !lengthForbidden(
-          { slot: product.garment.slot, length: product.garment.length },
-          { slot: category.slot, length: l },
-        ),
-    );
-  return material && length;
+export interface CategoryContext {
+  product: GarmentFacts;
+  brand: BrandStyleGuide | null;
+  season: Season | null;
+  /** Relaxed: formality and season become soft (used only when the strict rules leave nothing). */
+  relaxed: boolean;
 }
 
-function formalityCloseness(a: number, b: number): number {
-  return Math.max(0.1, 1 - Math.abs(a - b) * 1.5);
+/** A layer is optional in summer and wanted in winter. */
+const SEASON_SLOT_FACTOR: Readonly<Record<Season, Partial<Record<GarmentSlot, number>>>> = {
+  summer: { outerwear: 0.3, footwear: 1.2, accessory: 1.15 },
+  winter: { outerwear: 1.4 },
+  spring: { outerwear: 0.9 },
+  autumn: { outerwear: 1.15 },
+};
+
+/**
+ * Whether the category can be made at all next to this product: some material and length
+ * survive the texture, length and brand rules, and (unless relaxed) sit within the formality
+ * register and the season. Returns the fewest formality steps it can reach, or null.
+ */
+function reachableSteps(
+  ctx: CategoryContext,
+  styling: CategoryStyling,
+  category: GarmentCategory,
+  requested: boolean,
+): number | null {
+  const { product, brand, season } = ctx;
+  const lengths = styling.lengths.length === 0 ? [null] : styling.lengths;
+  let best: number | null = null;
+  for (const material of styling.materials) {
+    if (brandForbidsMaterial(brand, material)) continue;
+    if (textureForbidden(product.garment.material, material) !== null) continue;
+    const formality = assessFormality(
+      {
+        ...pieceOf(product.formality, product.category.name),
+        dressDown: product.styling.dressDown,
+      },
+      {
+        ...pieceOf(formalityValue(styling.formality, material, "solid"), category.name),
+        dressDown: styling.dressDown,
+      },
+      requested || ctx.relaxed,
+    );
+    if (!formality.allowed) continue;
+    for (const length of lengths) {
+      if (
+        length !== null &&
+        lengthForbidden(
+          { slot: product.garment.slot, length: product.garment.length },
+          { slot: category.slot, length },
+        )
+      )
+        continue;
+      const warmth = warmthValue(styling.warmth, material, "solid", length);
+      if (!ctx.relaxed && !assessSeason(product.warmth, warmth, season).allowed) continue;
+      if (best === null || formality.steps < best) best = formality.steps;
+      break;
+    }
+  }
+  return best;
+}
+
+function pieceOf(value: number, name: string) {
+  return { value, name: name.toLowerCase(), dressDown: false, quiet: true };
+}
+
+/** Whether a category can be styled with the product at all, under the hard rules only. */
+function stylable(ctx: CategoryContext, styling: CategoryStyling, category: GarmentCategory) {
+  return reachableSteps({ ...ctx, relaxed: true }, styling, category, true) !== null;
 }
 
 /**
  * The categories the complement may be: compatible slots the look needs most (top → bottom,
- * one-piece → outerwear…), weighted by stylist affinity and formality match, minus those the
+ * one-piece → shoes, a bag or a layer…), weighted by stylist affinity, by how close to the
+ * product's register the category can be made, and by the hinted season; minus those the
  * hard rules leave nothing to make from. With a target category, only that one.
  */
 export function candidateCategories(
-  product: GarmentFacts,
-  brand: BrandStyleGuide | null,
+  ctx: CategoryContext,
   targetCategoryId?: string,
 ): CategoryOption[] {
-  const productFormality = product.styling.formality;
+  const { product, season } = ctx;
   let pool: GarmentCategory[];
   if (targetCategoryId !== undefined) {
     const target = findCategory(targetCategoryId);
@@ -75,7 +127,7 @@ export function candidateCategories(
         `${target.name} (${target.slot}) cannot be worn with ${product.category.name} (${product.category.slot})`,
       );
     }
-    if (!viable(product, categoryStyling(target), target, brand)) {
+    if (!stylable(ctx, categoryStyling(target), target)) {
       throw new IncompatibleCategoryError(
         product.category.publicId,
         target.publicId,
@@ -86,21 +138,28 @@ export function candidateCategories(
   } else {
     pool = GARMENT_CATEGORIES.filter((c) => complementAffinity(product.category, c) > 0);
   }
+  const summerProduct = warmthClass(product.warmth) === "summer";
   const options: CategoryOption[] = [];
   for (const category of pool) {
     const styling = categoryStyling(category);
-    if (targetCategoryId === undefined && !viable(product, styling, category, brand)) continue;
-    const affinity =
-      targetCategoryId === undefined ? complementAffinity(product.category, category) : 1;
-    const closeness = formalityCloseness(productFormality, styling.formality);
-    options.push({ category, styling, weight: affinity * closeness, score: 0, reason: "" });
+    const requested = targetCategoryId !== undefined;
+    const steps = reachableSteps(ctx, styling, category, requested);
+    if (steps === null && !requested) continue;
+    const affinity = requested ? 1 : complementAffinity(product.category, category);
+    const register = steps === null || steps === 0 ? 1 : steps === 1 ? 0.75 : 0.3;
+    let seasonal = season ? (SEASON_SLOT_FACTOR[season][category.slot] ?? 1) : 1;
+    // A hot-weather product rarely wants a layer, whatever the hint.
+    if (summerProduct && category.slot === "outerwear") seasonal *= 0.6;
+    options.push({
+      category,
+      styling,
+      weight: affinity * register * seasonal,
+      score: 0,
+      reason: slotPhrase(product.category, category),
+    });
   }
   const best = Math.max(...options.map((o) => o.weight), 1e-9);
-  for (const o of options) {
-    o.score = o.weight / best;
-    const closeness = formalityCloseness(productFormality, o.styling.formality);
-    o.reason = `${o.category.name}: ${slotPhrase(product.category, o.category)}${closeness < 0.6 ? ", though the formality differs" : closeness > 0.85 ? ", at the same level of formality" : ""}`;
-  }
+  for (const o of options) o.score = o.weight / best;
   return options;
 }
 
@@ -112,9 +171,21 @@ function slotPhrase(product: GarmentCategory, candidate: GarmentCategory): strin
       return `the ${candidate.slot} that turns the ${p} into an outfit`;
     case "one_piece>outerwear":
       return `a layer over the ${p}, which already covers top and bottom`;
+    case "one_piece>footwear":
+      return `shoes that finish the ${p}, already a whole outfit`;
+    case "one_piece>accessory":
+      return `an accessory that finishes the ${p}, already a whole outfit`;
     case "outerwear>top":
     case "outerwear>one_piece":
       return `what the ${p} is worn over`;
+    case "footwear>bottom":
+    case "footwear>one_piece":
+      return `the garment the ${p} finish`;
+    case "footwear>accessory":
+      return `the accessory that answers the ${p}, the other leather-goods piece of the look`;
+    case "outerwear>footwear":
+    case "outerwear>accessory":
+      return `the ${candidate.slot === "footwear" ? "shoes" : "accessory"} that finish a look built around the ${p}`;
     default:
       return `a ${candidate.slot.replace("_", "-")} that completes a look built around the ${p}`;
   }

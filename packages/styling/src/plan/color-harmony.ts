@@ -80,6 +80,31 @@ export function accentColors(): readonly ColorPoint[] {
   return (accents ??= namedPoints(ACCENT_COLORS));
 }
 
+/**
+ * From this OKLCH chroma a colour is loud (neon, fully saturated red, cobalt, hot pink): one
+ * loud piece per look, partnered by a neutral or a quiet tone of its own family.
+ */
+export const LOUD_CHROMA = 0.15;
+/** A quiet tone of the product's family: hue within this many degrees… */
+const FAMILY_HUE = 35;
+/** …and at most this share of the product's chroma (or under 0.06 outright). */
+const QUIET_SHARE = 0.55;
+/** Contrasting hues (complementary, triadic) are worn quieter than the product: at most this share of its chroma. */
+const CONTRAST_SHARE = 0.8;
+
+export function isLoud(color: ColorPoint): boolean {
+  return color.oklch.c >= LOUD_CHROMA;
+}
+
+/** A muted tone of the same hue family (burgundy or blush for red, sage for neon green). */
+function isQuietFamilyTone(product: ColorPoint, complement: ColorPoint): boolean {
+  return (
+    !complement.achromatic &&
+    hueDistance(product.oklch.h, complement.oklch.h) <= FAMILY_HUE &&
+    (complement.oklch.c <= 0.06 || complement.oklch.c <= QUIET_SHARE * product.oklch.c)
+  );
+}
+
 /** Snap a generated OKLCH target onto the nearest curated fashion color (so it has a real name). */
 function snap(l: number, c: number, h: number): ColorPoint {
   const near = nearestColor(oklchToHex({ l: clamp(l, 0.12, 0.97), c: Math.max(0, c), h }));
@@ -116,7 +141,12 @@ export function proposeColor(product: ColorPoint, scheme: HarmonyScheme, prng: P
       });
     }
     case "monochrome":
-      return snap(contrastingLightness(l, prng, 0.18, 0.38), c * prng.range(0.5, 1), h);
+      // A loud product's own family only in a quiet tone (burgundy under a red, sage under neon).
+      return snap(
+        contrastingLightness(l, prng, 0.18, 0.38),
+        isLoud(product) ? c * prng.range(0.2, 0.5) : c * prng.range(0.5, 1),
+        h,
+      );
     case "analogous":
       return snap(
         contrastingLightness(l, prng, 0.08, 0.25),
@@ -168,6 +198,23 @@ export function assessColor(product: ColorPoint, complement: ColorPoint): ColorA
       reason: `${complement.name} is too close to ${product.name} (ΔE ${dE.toFixed(1)})`,
     };
   }
+  if (isLoud(product) && !complement.neutral && !isQuietFamilyTone(product, complement)) {
+    return {
+      score: 0,
+      harmony,
+      reason: `${complement.name} would be a second loud note beside ${product.name}; a loud product takes a neutral or a quiet tone of its own family`,
+    };
+  }
+  if (
+    (harmony === "complementary" || harmony === "triadic") &&
+    complement.oklch.c > CONTRAST_SHARE * product.oklch.c
+  ) {
+    return {
+      score: 0,
+      harmony,
+      reason: `${complement.name} is a ${harmony} hue as strong as ${product.name}; contrasting hues are worn quieter than the product`,
+    };
+  }
   // Value contrast: below ~0.08 OKLCH lightness the pieces blur together (navy with black).
   const value = dl < 0.05 ? 0.2 : dl < 0.1 ? 0.55 : dl < 0.15 ? 0.8 : dl <= 0.6 ? 1 : 0.85;
   // Chroma contrast: two loud colors compete; one loud and one quiet is the 60-30-10 idea.
@@ -194,10 +241,15 @@ export function assessColor(product: ColorPoint, complement: ColorPoint): ColorA
   }
   const score = 0.45 * scheme + 0.35 * value + 0.2 * chroma;
   const tone = complement.oklch.l > product.oklch.l ? "lighter" : "darker";
+  const loudNote = isLoud(product)
+    ? complement.neutral
+      ? ", a neutral that lets the loud colour lead"
+      : ", a quiet tone of its own family that lets the loud colour lead"
+    : "";
   const reason =
     harmony === "neutral_anchor"
-      ? `${cap(complement.name)} against ${product.name}: a neutral anchor, ${tone} for value contrast`
-      : `${cap(complement.name)} with ${product.name}: ${harmony} harmony (hues ${Math.round(dh)}° apart), ${tone} and ${complement.oklch.c < product.oklch.c ? "quieter" : "brighter"}`;
+      ? `${cap(complement.name)} against ${product.name}: a neutral anchor, ${tone} for value contrast${loudNote}`
+      : `${cap(complement.name)} with ${product.name}: ${harmony} harmony (hues ${Math.round(dh)}° apart), ${tone} and ${complement.oklch.c < product.oklch.c ? "quieter" : "brighter"}${loudNote}`;
   return { score, harmony, reason };
 }
 

@@ -84,6 +84,8 @@ describe("planComplement", () => {
       "Pattern",
       "Fit",
       "Length",
+      "Formality",
+      "Season",
     ]);
     expect(plan.seed).toBe(7);
     expect(plan.visibleColors[0]).toBe(plan.product.colorHex);

@@ -2,6 +2,8 @@ import type { Fit, ResolvedGarment } from "@garment/schemas";
 import { parseColor } from "../color/parse-color";
 import { findCategory, type GarmentCategory } from "../taxonomy/categories";
 import { categoryStyling, type CategoryStyling } from "../taxonomy/category-styling";
+import { formalityValue } from "../taxonomy/formality";
+import { warmthValue } from "../taxonomy/warmth";
 import { LENGTHS, normalizeLength } from "../vocabulary/lengths";
 import { normalizeMaterial } from "../vocabulary/materials";
 import { normalizePattern } from "../vocabulary/patterns";
@@ -32,6 +34,10 @@ export interface GarmentFacts {
   styling: CategoryStyling;
   color: ColorPoint;
   accent: ColorPoint | null;
+  /** Place on the formality scale, 0 athleisure … 4 evening. */
+  formality: number;
+  /** How warm it wears, 0 hot-weather … 3 cold-weather. */
+  warmth: number;
 }
 
 /** Snaps a length onto one the category can have (a "maxi" T-shirt is a tunic). */
@@ -85,12 +91,15 @@ export function resolveProduct(spec: ProductSpec): ResolvedGarment {
 export function garmentFacts(garment: ResolvedGarment): GarmentFacts {
   const category = findCategory(garment.categoryId);
   if (!category) throw new UnknownCategoryError(garment.categoryId);
+  const styling = categoryStyling(category);
   return {
     garment,
     category,
-    styling: categoryStyling(category),
+    styling,
     color: colorPoint(garment.colorHex, garment.colorName),
     accent: garment.accentColorHex ? colorPoint(garment.accentColorHex) : null,
+    formality: formalityValue(styling.formality, garment.material, garment.pattern),
+    warmth: warmthValue(styling.warmth, garment.material, garment.pattern, garment.length),
   };
 }
 

@@ -260,7 +260,9 @@ const CASES: StyleCase[] = [
     name: "evening brand: no fleece",
     spec: productSpec("slip-dress", { color: "emerald", material: "silk", length: "maxi" }),
     brand: "maison-velour",
-    expect: all(notMaterial("fleece"), lengthIn("cropped", "waist")),
+    expect: all(notMaterial("fleece"), (p) => {
+      if (p.complement.slot === "outerwear") lengthIn("cropped", "waist")(p);
+    }),
   },
 
   // Texture.
@@ -314,7 +316,7 @@ const CASES: StyleCase[] = [
   {
     name: "maxi dress → cropped or waist outerwear",
     spec: productSpec("dress", { color: "rust", material: "linen", length: "maxi" }),
-    expect: all(slotIn("outerwear", "footwear"), (p) => {
+    expect: all(slotIn("outerwear", "footwear", "accessory"), (p) => {
       if (p.complement.slot === "outerwear") lengthIn("cropped", "waist")(p);
     }),
   },
@@ -349,17 +351,19 @@ const CASES: StyleCase[] = [
     },
   },
   {
-    name: "cropped top → long, high bottom",
+    name: "cropped top → long, high bottom, or a short hem (never one that cuts the leg midway)",
     spec: productSpec("t-shirt", { color: "white", length: "cropped" }),
     expect: (p) => {
-      if (p.complement.slot === "bottom") lengthIn("full", "ankle", "midi", "maxi")(p);
+      if (p.complement.slot === "bottom")
+        lengthIn("full", "ankle", "midi", "maxi", "short", "mini")(p);
     },
   },
   {
-    name: "cropped tank → long bottom",
+    name: "cropped tank → long bottom, or a short hem (never one that cuts the leg midway)",
     spec: productSpec("tank-top", { color: "black", length: "crop", fit: "slim" }),
     expect: (p) => {
-      if (p.complement.slot === "bottom") lengthIn("full", "ankle", "midi", "maxi")(p);
+      if (p.complement.slot === "bottom")
+        lengthIn("full", "ankle", "midi", "maxi", "short", "mini")(p);
     },
   },
   {
@@ -462,14 +466,14 @@ const CASES: StyleCase[] = [
     expect: slotIn("top", "outerwear"),
   },
   {
-    name: "dress → outerwear or shoes",
+    name: "dress → a layer, shoes or an accessory (it is already an outfit)",
     spec: productSpec("dress"),
-    expect: slotIn("outerwear", "footwear"),
+    expect: slotIn("outerwear", "footwear", "accessory"),
   },
   {
     name: "jumpsuit → never a top or bottom",
     spec: productSpec("jumpsuit"),
-    expect: slotIn("outerwear", "footwear"),
+    expect: slotIn("outerwear", "footwear", "accessory"),
   },
   {
     name: "blazer → what it is worn over",

@@ -3,8 +3,16 @@ import { GARMENT_CATEGORIES, type GarmentCategory } from "./categories";
 
 /** How a category may be made and worn: what the engine may choose when designing one. */
 export interface CategoryStyling {
-  /** 0 = very casual (hoodie), 1 = dressy (heels, blazer). Looks should not mix extremes. */
-  formality: number;
+  /**
+   * Where the category sits on the formality scale (0 athleisure, 1 casual, 2 smart-casual,
+   * 3 business, 4 evening): its usual register and how far material and print can move it
+   * (a satin blazer is evening wear, a hoodie never rises above casual).
+   */
+  formality: ScaleRange;
+  /** Warmth on the same kind of range (0 hot-weather … 3 cold-weather): a puffer is always winter. */
+  warmth: ScaleRange;
+  /** A classic piece stylists use to dress a formal look down on purpose (white tee, sneakers, denim jacket). */
+  dressDown: boolean;
   defaultFit: Fit;
   /** Whether fit varies meaningfully (shoes and bags are always "regular"). */
   hasFit: boolean;
@@ -57,7 +65,15 @@ const TAILORING_PATTERNS: readonly PatternKey[] = [
   "plaid",
 ];
 
-type Styling = Omit<CategoryStyling, "hasFit" | "fits"> & {
+/** A category's usual value on a scale, and how far material and print can move it. */
+export interface ScaleRange {
+  base: number;
+  min: number;
+  max: number;
+}
+
+type Styling = Omit<CategoryStyling, "hasFit" | "fits" | "dressDown"> & {
+  dressDown?: boolean;
   hasFit?: boolean;
   fits?: readonly Fit[];
 };
@@ -65,7 +81,9 @@ const ALL_FITS: readonly Fit[] = ["slim", "regular", "loose"];
 
 const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   "t-shirt": {
-    formality: 0.2,
+    formality: { base: 1, min: 0, max: 2 },
+    warmth: { base: 1, min: 0.3, max: 1.8 },
+    dressDown: true,
     defaultFit: "regular",
     defaultLength: "hip",
     lengths: TOP_LENGTHS,
@@ -74,7 +92,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "stripes", "tie_dye", "abstract", "color_block", "camouflage"],
   },
   shirt: {
-    formality: 0.6,
+    formality: { base: 2, min: 1, max: 3 },
+    warmth: { base: 1, min: 0.3, max: 1.8 },
     defaultFit: "regular",
     defaultLength: "hip",
     lengths: ["waist", "hip", "tunic"],
@@ -83,7 +102,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: SHIRTING_PATTERNS,
   },
   blouse: {
-    formality: 0.6,
+    formality: { base: 2, min: 1, max: 4 },
+    warmth: { base: 1, min: 0.3, max: 1.6 },
     defaultFit: "regular",
     defaultLength: "hip",
     lengths: TOP_LENGTHS,
@@ -93,7 +113,9 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   },
   "tank-top": {
     fits: ["slim", "regular"],
-    formality: 0.25,
+    formality: { base: 1, min: 0, max: 3 },
+    // Bare arms and shoulders: a warm-weather piece whatever the cloth.
+    warmth: { base: 0.5, min: 0, max: 0.85 },
     defaultFit: "slim",
     defaultLength: "hip",
     lengths: TOP_LENGTHS,
@@ -102,7 +124,9 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "stripes", "floral", "abstract", "animal"],
   },
   sweater: {
-    formality: 0.45,
+    formality: { base: 2, min: 1, max: 3 },
+    warmth: { base: 2.5, min: 1.5, max: 3 },
+    dressDown: true,
     defaultFit: "regular",
     defaultLength: "hip",
     lengths: TOP_LENGTHS,
@@ -111,7 +135,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "stripes", "geometric", "color_block"],
   },
   hoodie: {
-    formality: 0.1,
+    formality: { base: 0, min: 0, max: 1 },
+    warmth: { base: 2, min: 1.5, max: 3 },
     defaultFit: "loose",
     defaultLength: "hip",
     lengths: TOP_LENGTHS,
@@ -120,7 +145,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "tie_dye", "color_block", "camouflage", "abstract"],
   },
   polo: {
-    formality: 0.35,
+    formality: { base: 1, min: 1, max: 2 },
+    warmth: { base: 1, min: 0.5, max: 1.5 },
     defaultFit: "regular",
     defaultLength: "hip",
     lengths: ["waist", "hip"],
@@ -129,7 +155,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "stripes", "color_block"],
   },
   trousers: {
-    formality: 0.65,
+    formality: { base: 3, min: 1, max: 4 },
+    warmth: { base: 1.5, min: 0.8, max: 2.3 },
     defaultFit: "regular",
     defaultLength: "full",
     lengths: TROUSER_LENGTHS,
@@ -138,7 +165,9 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "pinstripe", "check", "houndstooth", "herringbone", "plaid"],
   },
   jeans: {
-    formality: 0.3,
+    formality: { base: 1, min: 1, max: 2 },
+    warmth: { base: 1.5, min: 1.2, max: 2 },
+    dressDown: true,
     defaultFit: "regular",
     defaultLength: "full",
     lengths: TROUSER_LENGTHS,
@@ -147,7 +176,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid"],
   },
   shorts: {
-    formality: 0.15,
+    formality: { base: 1, min: 0, max: 2 },
+    warmth: { base: 0.3, min: 0, max: 0.8 },
     defaultFit: "regular",
     defaultLength: "short",
     lengths: ["short", "knee"],
@@ -157,7 +187,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   },
   "a-line-skirt": {
     fits: ["regular", "loose"],
-    formality: 0.55,
+    formality: { base: 2, min: 1, max: 3 },
+    warmth: { base: 1.2, min: 0.5, max: 2.4 },
     defaultFit: "regular",
     defaultLength: "knee",
     lengths: SKIRT_LENGTHS,
@@ -167,7 +198,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   },
   "pencil-skirt": {
     fits: ["slim", "regular"],
-    formality: 0.7,
+    formality: { base: 3, min: 2, max: 4 },
+    warmth: { base: 1.2, min: 0.8, max: 2.4 },
     defaultFit: "slim",
     defaultLength: "knee",
     lengths: ["mini", "knee", "midi"],
@@ -177,7 +209,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   },
   "pleated-skirt": {
     fits: ["regular", "loose"],
-    formality: 0.6,
+    formality: { base: 2, min: 1, max: 4 },
+    warmth: { base: 1.2, min: 0.5, max: 2.2 },
     defaultFit: "regular",
     defaultLength: "midi",
     lengths: SKIRT_LENGTHS,
@@ -186,7 +219,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "plaid", "floral", "polka_dot", "check"],
   },
   dress: {
-    formality: 0.6,
+    formality: { base: 2, min: 1, max: 4 },
+    warmth: { base: 1, min: 0.2, max: 2.2 },
     defaultFit: "regular",
     defaultLength: "midi",
     lengths: SKIRT_LENGTHS,
@@ -206,7 +240,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   },
   "slip-dress": {
     fits: ["slim", "regular"],
-    formality: 0.65,
+    formality: { base: 3, min: 2, max: 4 },
+    warmth: { base: 0.8, min: 0.2, max: 1.8 },
     defaultFit: "slim",
     defaultLength: "midi",
     lengths: ["mini", "knee", "midi", "maxi"],
@@ -215,7 +250,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "animal", "floral", "polka_dot"],
   },
   "shirt-dress": {
-    formality: 0.5,
+    formality: { base: 2, min: 1, max: 3 },
+    warmth: { base: 1, min: 0.3, max: 1.8 },
     defaultFit: "regular",
     defaultLength: "knee",
     lengths: ["mini", "knee", "midi"],
@@ -224,7 +260,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "stripes", "check", "gingham", "floral", "polka_dot"],
   },
   jumpsuit: {
-    formality: 0.5,
+    formality: { base: 2, min: 1, max: 4 },
+    warmth: { base: 1.2, min: 0.5, max: 2 },
     defaultFit: "regular",
     defaultLength: "full",
     lengths: TROUSER_LENGTHS,
@@ -233,7 +270,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "floral", "stripes", "animal", "camouflage"],
   },
   blazer: {
-    formality: 0.85,
+    formality: { base: 3, min: 2, max: 4 },
+    warmth: { base: 2, min: 1.2, max: 2.6 },
     defaultFit: "regular",
     defaultLength: "hip",
     lengths: ["waist", "hip", "tunic"],
@@ -242,7 +280,9 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: TAILORING_PATTERNS,
   },
   "denim-jacket": {
-    formality: 0.25,
+    formality: { base: 1, min: 1, max: 1 },
+    warmth: { base: 1.5, min: 1.5, max: 1.8 },
+    dressDown: true,
     defaultFit: "regular",
     defaultLength: "waist",
     lengths: JACKET_LENGTHS,
@@ -252,7 +292,9 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   },
   "leather-jacket": {
     fits: ["slim", "regular"],
-    formality: 0.4,
+    formality: { base: 2, min: 1, max: 2 },
+    warmth: { base: 2, min: 1.8, max: 2.3 },
+    dressDown: true,
     defaultFit: "slim",
     defaultLength: "waist",
     lengths: JACKET_LENGTHS,
@@ -261,7 +303,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid"],
   },
   "trench-coat": {
-    formality: 0.7,
+    formality: { base: 3, min: 2, max: 3 },
+    warmth: { base: 2, min: 1.8, max: 2.3 },
     defaultFit: "regular",
     defaultLength: "knee",
     lengths: ["knee", "midi", "maxi"],
@@ -270,7 +313,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "check"],
   },
   "wool-coat": {
-    formality: 0.75,
+    formality: { base: 3, min: 2, max: 4 },
+    warmth: { base: 3, min: 2.6, max: 3 },
     defaultFit: "regular",
     defaultLength: "knee",
     lengths: COAT_LENGTHS,
@@ -280,7 +324,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
   },
   "puffer-jacket": {
     fits: ["regular", "loose"],
-    formality: 0.2,
+    formality: { base: 0.5, min: 0, max: 1 },
+    warmth: { base: 3, min: 3, max: 3 },
     defaultFit: "loose",
     defaultLength: "hip",
     lengths: ["cropped", "waist", "hip", "knee"],
@@ -289,7 +334,9 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "color_block", "camouflage"],
   },
   cardigan: {
-    formality: 0.45,
+    formality: { base: 2, min: 1, max: 3 },
+    warmth: { base: 2, min: 1.2, max: 2.8 },
+    dressDown: true,
     defaultFit: "regular",
     defaultLength: "hip",
     lengths: TOP_LENGTHS,
@@ -298,7 +345,9 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "stripes", "geometric", "color_block"],
   },
   sneakers: {
-    formality: 0.15,
+    formality: { base: 0.5, min: 0, max: 1 },
+    warmth: { base: 1.5, min: 1, max: 2 },
+    dressDown: true,
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -308,7 +357,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "color_block"],
   },
   "ankle-boots": {
-    formality: 0.45,
+    formality: { base: 2, min: 1, max: 3 },
+    warmth: { base: 2.3, min: 1.8, max: 2.8 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -318,7 +368,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "animal"],
   },
   loafers: {
-    formality: 0.6,
+    formality: { base: 2.5, min: 2, max: 3 },
+    warmth: { base: 1.5, min: 1, max: 2 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -328,7 +379,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid"],
   },
   heels: {
-    formality: 0.85,
+    formality: { base: 3.5, min: 3, max: 4 },
+    warmth: { base: 1.5, min: 1, max: 2 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -338,7 +390,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "animal"],
   },
   sandals: {
-    formality: 0.3,
+    formality: { base: 1, min: 0, max: 3 },
+    warmth: { base: 0.3, min: 0, max: 0.5 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -348,7 +401,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid"],
   },
   handbag: {
-    formality: 0.6,
+    formality: { base: 2.5, min: 1, max: 4 },
+    warmth: { base: 1.5, min: 1, max: 2 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -358,7 +412,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "animal", "check", "stripes", "color_block"],
   },
   belt: {
-    formality: 0.5,
+    formality: { base: 2, min: 1, max: 3 },
+    warmth: { base: 1.5, min: 1, max: 2 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -368,7 +423,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     patterns: ["solid", "animal"],
   },
   scarf: {
-    formality: 0.5,
+    formality: { base: 2, min: 1, max: 4 },
+    warmth: { base: 2, min: 0.5, max: 3 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -388,7 +444,8 @@ const STYLING_BY_SLUG: Readonly<Record<string, Styling>> = {
     ],
   },
   hat: {
-    formality: 0.4,
+    formality: { base: 1.5, min: 1, max: 3 },
+    warmth: { base: 1.5, min: 0.5, max: 3 },
     defaultFit: "regular",
     hasFit: false,
     defaultLength: null,
@@ -410,6 +467,7 @@ export function categoryStyling(category: GarmentCategory): CategoryStyling {
   const hasFit = raw.hasFit ?? true;
   const styling: CategoryStyling = {
     ...raw,
+    dressDown: raw.dressDown ?? false,
     hasFit,
     fits: hasFit ? (raw.fits ?? ALL_FITS) : ["regular"],
   };
@@ -418,38 +476,44 @@ export function categoryStyling(category: GarmentCategory): CategoryStyling {
 }
 
 /**
- * Which categories complete a look best, per product category: the garment a stylist adds
- * first. Slot-level defaults (top → bottom, one-piece → outerwear, outerwear → top or
- * one-piece) with stylist picks for shoes and accessories. Weights are relative.
+ * Which slots complete a look best, per product slot: the piece a stylist adds first. A top
+ * or bottom needs its other half; a one-piece is already an outfit, so shoes, a bag or a belt
+ * finish it as often as a layer does; shoes as the product want the garment they finish, or
+ * the bag that matches them. Weights are relative.
  */
 const PREFERRED_COMPLEMENT_SLOTS: Readonly<
   Record<GarmentSlot, Partial<Record<GarmentSlot, number>>>
 > = {
-  top: { bottom: 1, outerwear: 0.35 },
-  bottom: { top: 1, outerwear: 0.3 },
-  one_piece: { outerwear: 1, footwear: 0.25 },
-  outerwear: { top: 0.8, one_piece: 0.8, bottom: 0.3 },
-  footwear: { bottom: 0.8, one_piece: 0.6 },
-  accessory: { one_piece: 0.7, outerwear: 0.6, top: 0.4 },
+  top: { bottom: 1, outerwear: 0.35, footwear: 0.12, accessory: 0.08 },
+  bottom: { top: 1, outerwear: 0.3, footwear: 0.2, accessory: 0.1 },
+  one_piece: { outerwear: 0.6, footwear: 0.75, accessory: 0.55 },
+  outerwear: { top: 0.8, one_piece: 0.8, bottom: 0.3, footwear: 0.25, accessory: 0.25 },
+  footwear: { bottom: 0.8, one_piece: 0.6, accessory: 0.4 },
+  accessory: { one_piece: 0.7, outerwear: 0.6, top: 0.4, footwear: 0.3 },
 };
 
 /** Per-category nudges on top of the slot weights ("sneakers → jeans", "heels → dress"). */
 const CATEGORY_AFFINITY: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   sneakers: { jeans: 0.5, shorts: 0.2, "t-shirt": 0.2, dress: -0.3, "pencil-skirt": -0.4 },
-  "ankle-boots": { jeans: 0.4, dress: 0.3, "a-line-skirt": 0.2 },
-  loafers: { trousers: 0.5, "pleated-skirt": 0.2 },
-  heels: { dress: 0.5, "slip-dress": 0.4, "pencil-skirt": 0.3, shorts: -0.5 },
-  sandals: { dress: 0.4, shorts: 0.3, "a-line-skirt": 0.2 },
-  handbag: { dress: 0.3, "trench-coat": 0.3, blazer: 0.2 },
-  belt: { jeans: 0.4, trousers: 0.4, "shirt-dress": 0.3 },
+  "ankle-boots": { jeans: 0.4, dress: 0.3, "a-line-skirt": 0.2, scarf: 0.1 },
+  loafers: { trousers: 0.5, "pleated-skirt": 0.2, belt: 0.2 },
+  heels: { dress: 0.5, "slip-dress": 0.4, "pencil-skirt": 0.3, shorts: -0.5, handbag: 0.3 },
+  sandals: { dress: 0.4, shorts: 0.3, "a-line-skirt": 0.2, hat: 0.2 },
+  handbag: { dress: 0.3, "trench-coat": 0.3, blazer: 0.2, heels: 0.2, loafers: 0.1 },
+  belt: { jeans: 0.4, trousers: 0.4, "shirt-dress": 0.3, loafers: 0.2 },
   scarf: { "wool-coat": 0.5, "trench-coat": 0.3, sweater: 0.2 },
   hat: { "trench-coat": 0.3, "wool-coat": 0.3, dress: 0.2 },
-  "slip-dress": { "leather-jacket": 0.2, cardigan: 0.2 },
-  "shirt-dress": { "denim-jacket": 0.1, blazer: 0.1 },
-  jeans: { "t-shirt": 0.2, shirt: 0.1, sweater: 0.1 },
-  trousers: { shirt: 0.2, blouse: 0.2, sweater: 0.1 },
-  "pencil-skirt": { blouse: 0.3, shirt: 0.2, hoodie: -0.3 },
-  hoodie: { jeans: 0.3, "denim-jacket": 0.2, "pencil-skirt": -0.5 },
+  dress: { heels: 0.2, sandals: 0.2, "ankle-boots": 0.1, handbag: 0.2, belt: 0.1 },
+  "slip-dress": { "leather-jacket": 0.2, cardigan: 0.2, heels: 0.3, handbag: 0.2 },
+  "shirt-dress": { "denim-jacket": 0.1, blazer: 0.1, belt: 0.4, sneakers: 0.2, loafers: 0.2 },
+  jumpsuit: { belt: 0.3, heels: 0.2, sandals: 0.1, handbag: 0.1 },
+  jeans: { "t-shirt": 0.2, shirt: 0.1, sweater: 0.1, sneakers: 0.1, belt: 0.1 },
+  trousers: { shirt: 0.2, blouse: 0.2, sweater: 0.1, loafers: 0.2, belt: 0.1 },
+  "pencil-skirt": { blouse: 0.3, shirt: 0.2, hoodie: -0.3, heels: 0.2 },
+  hoodie: { jeans: 0.3, "denim-jacket": 0.2, "pencil-skirt": -0.5, sneakers: 0.3 },
+  "wool-coat": { scarf: 0.3, "ankle-boots": 0.2 },
+  "puffer-jacket": { hat: 0.2, sneakers: 0.1 },
+  "trench-coat": { loafers: 0.1, handbag: 0.1 },
 };
 
 /** How strongly a stylist would reach for `candidate` to complete `product` (0 = not at all). */

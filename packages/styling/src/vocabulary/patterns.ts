@@ -12,6 +12,13 @@ export interface PatternProperties {
   hero: boolean;
   /** Can be woven in two shades of one color, so it reads as texture rather than a second print. */
   tonal: boolean;
+  /**
+   * Where the print pulls a garment on the formality scale (0 athleisure … 4 evening): tie-dye
+   * and camouflage down, pinstripe and houndstooth up. Null for solid: no pull either way.
+   */
+  formality: number | null;
+  /** Seasonal lean of the print: florals, gingham and tie-dye read summer; tartan and tweedy weaves winter. */
+  warmthShift: number;
   synonyms: readonly string[];
 }
 
@@ -22,6 +29,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: true,
     hero: false,
     tonal: false,
+    formality: null,
+    warmthShift: 0,
     synonyms: [
       "solid",
       "plain",
@@ -45,6 +54,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: true,
     hero: false,
     tonal: false,
+    formality: 1.5,
+    warmthShift: 0,
     synonyms: [
       "stripe",
       "stripes",
@@ -67,6 +78,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: true,
     hero: false,
     tonal: true,
+    formality: 3,
+    warmthShift: 0,
     synonyms: ["pinstripe", "pin stripe", "pinstriped", "chalk stripe", "chalkstripe"],
   },
   check: {
@@ -75,6 +88,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: false,
     tonal: true,
+    formality: 2,
+    warmthShift: 0.1,
     synonyms: [
       "check",
       "checks",
@@ -95,6 +110,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: false,
     tonal: false,
+    formality: 1,
+    warmthShift: -0.2,
     synonyms: ["gingham", "vichy", "picnic check"],
   },
   plaid: {
@@ -103,6 +120,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 1,
+    warmthShift: 0.25,
     synonyms: [
       "plaid",
       "tartan",
@@ -119,6 +138,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: false,
     tonal: true,
+    formality: 2.5,
+    warmthShift: 0.2,
     synonyms: [
       "houndstooth",
       "hounds tooth",
@@ -134,6 +155,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: true,
     hero: false,
     tonal: true,
+    formality: 2.5,
+    warmthShift: 0.2,
     synonyms: ["herringbone", "herring bone", "fishbone"],
   },
   polka_dot: {
@@ -142,6 +165,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: false,
     tonal: false,
+    formality: 2,
+    warmthShift: 0,
     synonyms: [
       "polka dot",
       "polka dots",
@@ -163,6 +188,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 1.5,
+    warmthShift: -0.2,
     synonyms: [
       "floral",
       "florals",
@@ -188,6 +215,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 1.5,
+    warmthShift: 0,
     synonyms: ["paisley", "bandana", "bandanna", "boteh"],
   },
   animal: {
@@ -196,6 +225,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 2,
+    warmthShift: 0,
     synonyms: [
       "animal",
       "animal print",
@@ -219,6 +250,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 0,
+    warmthShift: 0,
     synonyms: ["camouflage", "camo", "woodland camo", "desert camo"],
   },
   geometric: {
@@ -227,6 +260,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 1.5,
+    warmthShift: 0.1,
     synonyms: [
       "geometric",
       "geo",
@@ -252,6 +287,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 1.5,
+    warmthShift: 0,
     synonyms: [
       "abstract",
       "graphic",
@@ -274,6 +311,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 0,
+    warmthShift: -0.25,
     synonyms: [
       "tie dye",
       "tiedye",
@@ -292,6 +331,8 @@ export const PATTERNS: Readonly<Record<PatternKey, PatternProperties>> = {
     behavesAsNeutral: false,
     hero: true,
     tonal: false,
+    formality: 1,
+    warmthShift: 0,
     synonyms: [
       "color block",
       "colour block",

@@ -72,8 +72,12 @@ export function assessLength(product: LengthContext, candidate: LengthContext): 
     case "top>bottom": {
       if (SHORT_TOP.has(p))
         return say(
-          LONG_BOTTOM.has(c) ? 1 : c === "knee" ? 0.75 : 0.6,
-          `a ${p} top over a ${LONG_BOTTOM.has(c) ? "long, high" : "shorter"} bottom (rule of thirds)`,
+          LONG_BOTTOM.has(c) ? 1 : c === "short" || c === "mini" ? 0.75 : 0.35,
+          LONG_BOTTOM.has(c)
+            ? `a ${p} top over a long, high bottom (rule of thirds)`
+            : c === "short" || c === "mini"
+              ? `a ${p} top over a high, short hem: all leg below a short torso`
+              : `a ${p} top over a ${c} hem that cuts the leg midway`,
         );
       if (p === "tunic")
         return say(

@@ -37,7 +37,12 @@ export async function planGeneration(
         fit: (spec.fit as ComplementPlan["product"]["fit"] | null | undefined) ?? null,
         length: (spec.length as string | null | undefined) ?? null,
       },
-      { seed: options.seed, brand: brand ?? null },
+      {
+        seed: options.seed,
+        brand: brand ?? null,
+        // metadata.season (spring, summer, autumn/fall, winter) hints the season to style for.
+        metadata: (spec.metadata as Record<string, unknown> | null | undefined) ?? null,
+      },
     );
   } catch (error) {
     throw new PermanentFailure(
@@ -53,6 +58,9 @@ export async function planGeneration(
       display_name: plan.displayName,
       harmony: plan.harmony,
       score: plan.score,
+      scores: plan.scores,
+      formality: plan.formality,
+      season: plan.season,
       rationale: plan.rationale,
       complement: plan.complement,
       visible_colors: plan.visibleColors,
