@@ -5,13 +5,15 @@ import { ulid } from "ulid";
 import type { ApiSettings } from "../../runtime/api-settings";
 import type { UrlSigner } from "../../storage/url-signer";
 import { getJobDetail } from "../jobs/get-job";
-import { assertPublicWebhookUrl, WebhookUrlRefused } from "./url-policy";
+import { postWebhook, refusalOf } from "./post-webhook";
+import type { ResolveHost } from "./url-policy";
 
 export interface WebhookDeliveryDeps {
   db: PrismaClient;
   signer: UrlSigner;
   settings: ApiSettings;
-  fetch?: typeof fetch;
+  /** How webhook hosts are resolved (the system resolver unless a test injects one). */
+  resolveHost?: ResolveHost;
   now?: () => Date;
 }
 
@@ -103,13 +105,13 @@ export async function attemptWebhookDelivery(
   let failure: string | null = null;
   let refused = false;
   try {
-    if (!deps.settings.webhooks.allowPrivateUrls) await assertPublicWebhookUrl(endpoint.url);
     // The signature covers `${id}.${timestamp}.${body}`; the header carries the same instant.
     const sentAt = new Date(Math.floor((deps.now?.() ?? new Date()).getTime() / 1000) * 1000);
     const signature = new Webhook(endpoint.secret).sign(delivery.id, sentAt, body);
     const timestamp = sentAt.getTime() / 1000;
-    const response = await (deps.fetch ?? fetch)(endpoint.url, {
-      method: "POST",
+    // The address policy is applied here, at each attempt, on the address connected to.
+    statusCode = await postWebhook({
+      url: endpoint.url,
       headers: {
         "content-type": "application/json",
         "user-agent": "GarmentStudio-Webhooks/1",
@@ -118,17 +120,22 @@ export async function attemptWebhookDelivery(
         "webhook-signature": signature,
       },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      allowPrivate: deps.settings.webhooks.allowPrivateUrls,
+      ...(deps.resolveHost ? { resolve: deps.resolveHost } : {}),
     });
-    statusCode = response.status;
-    await response.body?.cancel().catch(() => undefined);
-    if (statusCode < 200 || statusCode >= 300) failure = `the endpoint answered ${statusCode}`;
+    if (statusCode < 200 || statusCode >= 300)
+      failure =
+        statusCode >= 300 && statusCode < 400
+          ? `the endpoint answered ${statusCode} (redirects are not followed)`
+          : `the endpoint answered ${statusCode}`;
   } catch (error) {
-    refused = error instanceof WebhookUrlRefused;
+    const refusal = refusalOf(error);
+    refused = refusal !== null;
     const name = error instanceof Error ? error.name : "";
-    failure =
-      name === "TimeoutError"
+    failure = refusal
+      ? refusal.message
+      : name === "TimeoutError" || name === "AbortError"
         ? `no answer within ${timeoutMs} ms`
         : error instanceof Error
           ? error.message
