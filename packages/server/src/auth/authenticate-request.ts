@@ -1,42 +1,47 @@
 import type { AppRuntime } from "../runtime/app-runtime";
+import { unauthenticated } from "../errors";
 import { authenticateBearer } from "./authenticate";
 import type { Caller } from "./caller";
-import { authenticateShopify, SHOPIFY_HMAC_HEADER, SHOPIFY_SHOP_HEADER } from "./shopify";
+import { authenticateShopify, SHOPIFY_HMAC_HEADER } from "./shopify";
 
 type AuthRuntime = Pick<AppRuntime, "db" | "rateLimiter" | "settings">;
+
+/** What a route accepts besides a Bearer key. */
+export interface CredentialOptions {
+  /** The raw body, when the route accepts Shopify signatures (they sign it). */
+  shopifyBody?: () => Promise<string>;
+}
 
 /** Identifies, then rate-limits: see identifyCaller and enforceRateLimit. */
 export async function authenticateRequest(
   runtime: AuthRuntime,
   headers: Headers,
-  rawBody?: () => Promise<string>,
+  options: CredentialOptions = {},
 ): Promise<Caller> {
-  const caller = await identifyCaller(runtime, headers, rawBody);
+  const caller = await identifyCaller(runtime, headers, options);
   enforceRateLimit(runtime, caller);
   return caller;
 }
 
 /**
- * Who is calling, by whichever credential the request carries: a Bearer key, or (REST, when
- * there is no Authorization header) a Shopify HMAC of the raw body.
+ * Who is calling, by whichever credential the request carries: a Bearer key, or — only on a
+ * route that accepts them (the dispatch POST) and without an Authorization header — a Shopify
+ * signature over the raw body. Anywhere else a Shopify signature authenticates nothing.
  */
 export async function identifyCaller(
   runtime: AuthRuntime,
   headers: Headers,
-  rawBody?: () => Promise<string>,
+  options: CredentialOptions = {},
 ): Promise<Caller> {
   const authorization = headers.get("authorization");
-  const shopifyHmac = headers.get(SHOPIFY_HMAC_HEADER);
-  const caller =
-    !authorization && shopifyHmac && rawBody
-      ? await authenticateShopify(
-          runtime.db,
-          shopifyHmac,
-          headers.get(SHOPIFY_SHOP_HEADER),
-          await rawBody(),
-        )
-      : await authenticateBearer(runtime.db, authorization);
-  return caller;
+  if (!authorization && headers.get(SHOPIFY_HMAC_HEADER) !== null) {
+    if (!options.shopifyBody)
+      throw unauthenticated(
+        "Shopify signatures are accepted only on POST /v1/complementary-garment-generator; send an API key.",
+      );
+    return authenticateShopify(runtime.db, headers, await options.shopifyBody());
+  }
+  return authenticateBearer(runtime.db, authorization);
 }
 
 /** Takes one request from the credential's bucket: 429 RATE_LIMITED with Retry-After past it. */

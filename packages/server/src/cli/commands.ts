@@ -1,6 +1,6 @@
 import type { DataMode, PrismaClient } from "@garment/db";
 import { normalizeCapabilities } from "../auth/api-keys";
-import { createShopifyCredential } from "../auth/shopify";
+import { createShopifyCredential, revokeShopifyCredential } from "../auth/shopify";
 import { createApiKey, revokeApiKey } from "../services/clients/api-keys";
 import { createClient } from "../services/clients/create-client";
 import { getBalance, grantCredits } from "../services/credits/balance";
@@ -155,7 +155,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "shopify add",
     usage:
-      "--client ID [--mode live|test] [--shop DOMAIN] [--secret S] [--capabilities …]   → {id, secret}",
+      "--client ID --shop x.myshopify.com [--mode live|test] [--secret S] [--capabilities …]   → {id, secret}",
     options: { client: str, mode: str, shop: str, secret: str, capabilities: str },
     run: (db, f) =>
       createShopifyCredential(db, {
@@ -164,8 +164,14 @@ export const COMMANDS: CommandSpec[] = [
         capabilities: normalizeCapabilities(
           (f.capabilities ?? "jobs:create,jobs:read").split(",").map((c) => c.trim()),
         ),
-        shopDomain: f.shop ?? null,
+        shopDomain: required(f, "shop"),
         ...(f.secret ? { secret: f.secret } : {}),
       }),
+  },
+  {
+    name: "shopify revoke",
+    usage: "--credential ID   → {id, revoked_at}   (the secret authenticates nothing from now on)",
+    options: { credential: str },
+    run: (db, f) => revokeShopifyCredential(db, required(f, "credential")),
   },
 ];

@@ -233,6 +233,8 @@ const paths: ZodOpenApiPathsObject = {
           }),
         },
         requestBody: jsonBody(ComplementaryGarmentGeneratorRequest, DISPATCH_EXAMPLE),
+        // The one operation a Shopify app may sign (see the shopifyHmac scheme).
+        security: [{ bearerAuth: [] }, { shopifyHmac: [] }],
       },
     ),
   },
@@ -515,7 +517,7 @@ const spec: ZodOpenApiObject = {
     { name: "Webhooks" },
     { name: "Meta" },
   ],
-  security: [{ bearerAuth: [] }, { shopifyHmac: [] }],
+  security: [{ bearerAuth: [] }],
   components: {
     securitySchemes: {
       bearerAuth: {
@@ -529,7 +531,7 @@ const spec: ZodOpenApiObject = {
         in: "header",
         name: "X-Shopify-Hmac-Sha256",
         description:
-          "base64(HMAC-SHA256(registered Shopify app secret, raw body)), as Shopify signs; `X-Shopify-Shop-Domain` narrows the lookup.",
+          "Dispatch only. base64(HMAC-SHA256(the shop's registered app secret, `${X-Shopify-Triggered-At}.${X-Shopify-Webhook-Id}.${raw body}`)), sent with `X-Shopify-Shop-Domain` (required), `X-Shopify-Webhook-Id` (accepted once) and `X-Shopify-Triggered-At` (ISO 8601, within 5 minutes of the server's clock). A replayed webhook id is 409; anything else wrong is 401.",
       },
     },
   },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { testDatabaseKinds } from "@garment/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -7,7 +8,11 @@ import {
   validSpec,
   type TestRuntime,
 } from "../../test/harness";
-import { createShopifyCredential, shopifyHmac } from "../auth/shopify";
+import {
+  createShopifyCredential,
+  revokeShopifyCredential,
+  shopifySignature,
+} from "../auth/shopify";
 import { apiSettings } from "../runtime/api-settings";
 import { createApiKey } from "../services/clients/api-keys";
 import { getBalance } from "../services/credits/balance";
@@ -229,64 +234,92 @@ describe.each(testDatabaseKinds())("account API on %s", (kind) => {
   });
 
   describe("X-Shopify-Hmac-Sha256", () => {
-    it("authenticates a body signed as Shopify signs it, and nothing else", async () => {
+    /** Headers of a dispatch signed as the contract says, for one shop's secret. */
+    function signedHeaders(
+      secret: string,
+      raw: string,
+      shop = "boutique.myshopify.com",
+      event = { webhookId: randomUUID(), triggeredAt: new Date().toISOString() },
+    ) {
+      return {
+        "content-type": "application/json",
+        "x-shopify-hmac-sha256": shopifySignature(secret, event, raw),
+        "x-shopify-shop-domain": shop,
+        "x-shopify-webhook-id": event.webhookId,
+        "x-shopify-triggered-at": event.triggeredAt,
+      };
+    }
+
+    it("authenticates a dispatch signed with the shop's secret, once, and nothing else", async () => {
       const client = await createTestClient(runtime, 100);
       const { secret } = await createShopifyCredential(runtime.db, {
         clientId: client.client_id,
         mode: "live",
         capabilities: ["jobs:create", "jobs:read"],
-        shopDomain: "boutique.myshopify.com",
+        shopDomain: "Boutique.myshopify.com",
       });
       const body = JSON.stringify(validSpec({ color: "burgundy" }));
-      const signed = (raw: string, extra: Record<string, string> = {}) => ({
-        rawBody: raw,
-        headers: {
-          "content-type": "application/json",
-          "x-shopify-hmac-sha256": shopifyHmac(secret, raw),
-          ...extra,
-        },
+      const accepted = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
+        rawBody: body,
+        headers: signedHeaders(secret, body),
       });
-
-      const accepted = await callApi(
-        runtime,
-        "POST",
-        "/v1/complementary-garment-generator",
-        signed(body),
-      );
       expect(accepted.status).toBe(202);
       expect(await getBalance(runtime.db, client.client_id, "live")).toBe(95);
-      // The same, narrowed by the shop domain header; and a GET signs the empty body.
-      const withShop = await callApi(runtime, "GET", "/v1/credits", {
-        ...signed("", { "x-shopify-shop-domain": "boutique.myshopify.com" }),
-        rawBody: undefined,
-      });
-      expect(withShop.status).toBe(200);
-      expect(withShop.body.balance).toBe(95);
 
-      // One changed byte, a digest from another secret, garbage, the wrong shop: 401, no charge.
-      const tampered = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
-        ...signed(body),
-        rawBody: body.replace("burgundy", "navy"),
+      // The same event id again is a replay: 409, nothing charged.
+      const event = { webhookId: randomUUID(), triggeredAt: new Date().toISOString() };
+      const once = signedHeaders(secret, body, "boutique.myshopify.com", event);
+      expect(
+        (
+          await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
+            rawBody: body,
+            headers: once,
+          })
+        ).status,
+      ).toBe(202);
+      const again = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
+        rawBody: body,
+        headers: once,
       });
-      expect(tampered.status).toBe(401);
-      expect(tampered.body.error.code).toBe("UNAUTHENTICATED");
-      for (const header of [shopifyHmac("other-secret", body), "not base64!", "AAAA"]) {
-        const answer = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
+      expect(again.status).toBe(409);
+      expect(await getBalance(runtime.db, client.client_id, "live")).toBe(90);
+
+      // One changed byte, a digest from another secret, garbage, the wrong shop, a missing
+      // event id: 401, no charge. And no other endpoint accepts the signature.
+      const bad = [
+        { rawBody: body.replace("burgundy", "navy"), headers: signedHeaders(secret, body) },
+        { rawBody: body, headers: signedHeaders("other-secret", body) },
+        {
           rawBody: body,
-          headers: { "content-type": "application/json", "x-shopify-hmac-sha256": header },
-        });
+          headers: { ...signedHeaders(secret, body), "x-shopify-hmac-sha256": "not base64!" },
+        },
+        {
+          rawBody: body,
+          headers: signedHeaders(secret, body, "elsewhere.myshopify.com"),
+        },
+        {
+          rawBody: body,
+          headers: { ...signedHeaders(secret, body), "x-shopify-webhook-id": "" },
+        },
+      ];
+      for (const request of bad) {
+        const answer = await callApi(
+          runtime,
+          "POST",
+          "/v1/complementary-garment-generator",
+          request,
+        );
         expect(answer.status).toBe(401);
+        expect(answer.body.error.code).toBe("UNAUTHENTICATED");
       }
-      const wrongShop = await callApi(
-        runtime,
-        "POST",
-        "/v1/complementary-garment-generator",
-        signed(body, { "x-shopify-shop-domain": "elsewhere.myshopify.com" }),
-      );
-      expect(wrongShop.status).toBe(401);
-      expect(await getBalance(runtime.db, client.client_id, "live")).toBe(95);
+      const elsewhere = await callApi(runtime, "GET", "/v1/credits", {
+        headers: signedHeaders(secret, ""),
+      });
+      expect(elsewhere.status).toBe(401);
+      expect(elsewhere.body.error.message).toMatch(/only on POST/);
+      expect(await getBalance(runtime.db, client.client_id, "live")).toBe(90);
 
-      // The request log names the client and the Shopify credential.
+      // The request log names the client.
       const log = await runtime.db.requestLog.findUniqueOrThrow({
         where: { id: accepted.body.request_id },
       });
@@ -299,24 +332,18 @@ describe.each(testDatabaseKinds())("account API on %s", (kind) => {
         clientId: client.client_id,
         mode: "live",
         capabilities: ["jobs:read"],
+        shopDomain: "read-only.myshopify.com",
       });
       const body = JSON.stringify(validSpec());
-      const headers = (secret: string) => ({
-        "content-type": "application/json",
-        "x-shopify-hmac-sha256": shopifyHmac(secret, body),
-      });
       const forbidden = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
         rawBody: body,
-        headers: headers(readOnly.secret),
+        headers: signedHeaders(readOnly.secret, body, "read-only.myshopify.com"),
       });
       expect(forbidden.status).toBe(403);
-      await runtime.db.shopifyCredential.update({
-        where: { id: readOnly.id },
-        data: { revokedAt: new Date() },
-      });
+      await revokeShopifyCredential(runtime.db, readOnly.id);
       const revoked = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
         rawBody: body,
-        headers: headers(readOnly.secret),
+        headers: signedHeaders(readOnly.secret, body, "read-only.myshopify.com"),
       });
       expect(revoked.status).toBe(401);
     });

@@ -24,6 +24,12 @@ export interface RestCall {
 
 export type RestHandler = (call: RestCall) => Promise<Response>;
 
+/** What one route accepts at the edge. */
+export interface RouteOptions {
+  /** Shopify-signed requests authenticate here (the dispatch POST only). */
+  acceptsShopifySignature?: boolean;
+}
+
 /**
  * The REST edge in one place: a request id, authentication on demand, errors mapped to the
  * envelope (never a stack trace), one request_logs row per request and `X-Request-Id`.
@@ -33,6 +39,7 @@ export async function runRestHandler(
   request: Request,
   params: Record<string, string>,
   handler: RestHandler,
+  options: RouteOptions = {},
 ): Promise<Response> {
   const startedAt = performance.now();
   const requestId = ulid();
@@ -60,7 +67,11 @@ export async function runRestHandler(
     },
     async authenticate() {
       auth.pending ??= (async () => {
-        const caller = await identifyCaller(runtime, request.headers, () => call.rawBody());
+        const caller = await identifyCaller(
+          runtime,
+          request.headers,
+          options.acceptsShopifySignature ? { shopifyBody: () => call.rawBody() } : {},
+        );
         auth.caller = caller; // logged with its client even when the rate limit refuses it
         enforceRateLimit(runtime, caller);
         return caller;

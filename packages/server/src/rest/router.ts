@@ -1,6 +1,6 @@
 import { ApiError } from "../errors";
 import type { AppRuntime } from "../runtime/app-runtime";
-import { runRestHandler, type RestHandler } from "./endpoint";
+import { runRestHandler, type RestHandler, type RouteOptions } from "./endpoint";
 import { getCredits } from "./routes/credits";
 import { postComplementaryGarmentGenerator } from "./routes/dispatch";
 import { getOperations } from "./routes/operations";
@@ -26,7 +26,7 @@ import {
   postCompatibilityCheck,
 } from "./routes/catalog";
 
-interface Route {
+interface Route extends RouteOptions {
   method: string;
   /** Path under /v1 with `:param` segments. */
   pattern: string;
@@ -38,6 +38,7 @@ const ROUTES: Route[] = [
     method: "POST",
     pattern: "/complementary-garment-generator",
     handler: postComplementaryGarmentGenerator,
+    acceptsShopifySignature: true,
   },
   { method: "GET", pattern: "/credits", handler: getCredits },
   { method: "GET", pattern: "/operations", handler: getOperations },
@@ -106,7 +107,8 @@ export async function handleV1Request(runtime: AppRuntime, request: Request): Pr
     return params ? [{ route, params }] : [];
   });
   const found = candidates.find((c) => c.route.method === request.method);
-  if (found) return runRestHandler(runtime, request, found.params, found.route.handler);
+  if (found)
+    return runRestHandler(runtime, request, found.params, found.route.handler, found.route);
   const notFound: RestHandler = async () => {
     if (candidates.length > 0) {
       throw new ApiError(
