@@ -26,6 +26,10 @@ case "${1:-}" in
     if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
       export TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/test"
     fi
+    # The Redis rate-limit store is tested too when a Redis answers on 127.0.0.1:6379.
+    if [ -z "${TEST_REDIS_URL:-}" ] && command -v redis-cli >/dev/null 2>&1 && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+      export TEST_REDIS_URL="redis://127.0.0.1:6379"
+    fi
     sh packages/devtools/ensure-chromium.sh
     pnpm run check
     ;;

@@ -11,7 +11,7 @@ import { serveFetchHandler } from "./node-http-adapter";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { LocalFolderStorage } from "../src/storage/artifact-storage";
+import { LocalFolderStorage } from "../src/storage/local-folder-storage";
 import { UrlSigner } from "../src/storage/url-signer";
 
 const [, , port, url, dataDir] = process.argv;

@@ -12,7 +12,7 @@ import { callApi, createTestClient, validSpec } from "../test/harness";
 import type { AppRuntime } from "../src/runtime/app-runtime";
 import { createRuntime } from "../src/runtime/create-runtime";
 import { imageModelDirectory } from "../src/runtime/image-model-directory";
-import { LocalFolderStorage } from "../src/storage/artifact-storage";
+import { LocalFolderStorage } from "../src/storage/local-folder-storage";
 import { UrlSigner } from "../src/storage/url-signer";
 import { createWorkflowSystem } from "../src/workflows/workflow-system";
 import { percentile } from "./stats";

@@ -40,6 +40,35 @@ export const serverEnv = {
   get falKey() {
     return nonEmpty(process.env.FAL_KEY);
   },
+  get inngestServeOrigin() {
+    return nonEmpty(process.env.INNGEST_SERVE_ORIGIN) ?? nonEmpty(process.env.INNGEST_SERVE_HOST);
+  },
+  get inngestServePath() {
+    return nonEmpty(process.env.INNGEST_SERVE_PATH);
+  },
+  /** REDIS_URL: keep the shared rate limit in Redis instead of PostgreSQL. */
+  get redisUrl() {
+    return nonEmpty(process.env.REDIS_URL);
+  },
+  /** STUDIO_ARTIFACT_STORAGE: local | database | s3 (default: s3 with a bucket, database on PostgreSQL, else local). */
+  get artifactStorage() {
+    return nonEmpty(process.env.STUDIO_ARTIFACT_STORAGE);
+  },
+  get s3Bucket() {
+    return nonEmpty(process.env.STUDIO_S3_BUCKET);
+  },
+  get s3Prefix() {
+    return nonEmpty(process.env.STUDIO_S3_PREFIX);
+  },
+  get s3Endpoint() {
+    return nonEmpty(process.env.STUDIO_S3_ENDPOINT);
+  },
+  get s3Region() {
+    return nonEmpty(process.env.STUDIO_S3_REGION) ?? nonEmpty(process.env.AWS_REGION);
+  },
+  get s3ForcePathStyle() {
+    return flag(process.env.STUDIO_S3_FORCE_PATH_STYLE);
+  },
   /** STUDIO_FAILING_IMAGE_MODEL=1 offers a model that always fails (e2e of the refund path). */
   get failingImageModel() {
     return nonEmpty(process.env.STUDIO_FAILING_IMAGE_MODEL) === "1";

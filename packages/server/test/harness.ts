@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
-import { LocalFolderStorage } from "../src/storage/artifact-storage";
+import { LocalFolderStorage } from "../src/storage/local-folder-storage";
 import { UrlSigner } from "../src/storage/url-signer";
 import type { AppRuntime } from "../src/runtime/app-runtime";
 import type { ApiSettings } from "../src/runtime/api-settings";

@@ -13,7 +13,7 @@ import type { ApiSettings } from "../src/runtime/api-settings";
 import type { AppRuntime } from "../src/runtime/app-runtime";
 import { createRuntime } from "../src/runtime/create-runtime";
 import { imageModelDirectory } from "../src/runtime/image-model-directory";
-import { LocalFolderStorage } from "../src/storage/artifact-storage";
+import { LocalFolderStorage } from "../src/storage/local-folder-storage";
 import { UrlSigner } from "../src/storage/url-signer";
 import type { GenerationDeps } from "../src/workflows/complementary-garment/deps";
 import { createWorkflowSystem } from "../src/workflows/workflow-system";

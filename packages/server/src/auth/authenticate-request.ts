@@ -19,7 +19,7 @@ export async function authenticateRequest(
   options: CredentialOptions = {},
 ): Promise<Caller> {
   const caller = await identifyCaller(runtime, headers, options);
-  enforceRateLimit(runtime, caller);
+  await enforceRateLimit(runtime, caller);
   return caller;
 }
 
@@ -45,8 +45,8 @@ export async function identifyCaller(
 }
 
 /** Takes one request from the credential's bucket: 429 RATE_LIMITED with Retry-After past it. */
-export function enforceRateLimit(runtime: AuthRuntime, caller: Caller): void {
-  runtime.rateLimiter.take(
+export async function enforceRateLimit(runtime: AuthRuntime, caller: Caller): Promise<void> {
+  await runtime.rateLimiter.take(
     `credential:${caller.apiKeyId ?? caller.clientId}`,
     runtime.settings.rateLimit,
   );

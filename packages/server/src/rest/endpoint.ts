@@ -73,7 +73,7 @@ export async function runRestHandler(
           options.acceptsShopifySignature ? { shopifyBody: () => call.rawBody() } : {},
         );
         auth.caller = caller; // logged with its client even when the rate limit refuses it
-        enforceRateLimit(runtime, caller);
+        await enforceRateLimit(runtime, caller);
         return caller;
       })();
       return auth.pending;

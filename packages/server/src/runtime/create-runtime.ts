@@ -5,7 +5,7 @@ import {
   type PrismaClient,
 } from "@garment/db";
 import type { Logger } from "pino";
-import { RateLimiter } from "../auth/rate-limit";
+import { RateLimiter, type RateLimitStore } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
 import { DEFAULT_JOB_DEADLINE_MS, startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Limits and outbound policy; the defaults (DEFAULT_API_SETTINGS) where not given. */
   settings?: Partial<ApiSettings>;
+  /**
+   * Where rate-limit state lives, or a factory given the open database (PostgreSQL's store
+   * needs it); in this process by default.
+   */
+  rateLimitStore?: RateLimitStore | ((db: PrismaClient) => RateLimitStore);
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime> {
@@ -63,6 +68,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
         (jobId) => workflows.announceJobFinished(jobId),
       )
     : () => {};
+  const rateLimitStore =
+    typeof options.rateLimitStore === "function"
+      ? options.rateLimitStore(database.db)
+      : options.rateLimitStore;
+  const rateLimiter = new RateLimiter(rateLimitStore);
   let closed = false;
   return {
     database,
@@ -75,12 +85,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     signer: options.signer,
     logger,
     settings,
-    rateLimiter: new RateLimiter(),
+    rateLimiter,
     async close() {
       if (closed) return;
       closed = true;
       stopSweeper();
       await workflows?.stop();
+      await rateLimiter.close();
       await database.close();
     },
   };

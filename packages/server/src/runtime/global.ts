@@ -1,11 +1,24 @@
-import { dbEnv, isPostgresUrl, resolveDataDir } from "@garment/db";
+import { openDatabase, resolveDataDir, type PrismaClient } from "@garment/db";
 import { createImageModelRegistry } from "@garment/imaging";
-import path from "node:path";
+import {
+  MemoryRateLimitStore,
+  PostgresRateLimitStore,
+  RedisRateLimitStore,
+  type RateLimitStore,
+} from "../auth/rate-limit";
 import { limitsEnv, serverEnv } from "../env";
-import { apiSettingsFromEnv } from "./api-settings";
-import { LocalFolderStorage } from "../storage/artifact-storage";
-import { loadSigningSecret } from "../storage/signing-secret";
+import type { ArtifactStorage } from "../storage/artifact-storage";
+import { DatabaseArtifactStorage } from "../storage/database-artifact-storage";
+import { LocalFolderStorage } from "../storage/local-folder-storage";
+import { S3ArtifactStorage } from "../storage/s3-artifact-storage";
 import { UrlSigner } from "../storage/url-signer";
+import { apiSettingsFromEnv } from "./api-settings";
+import { ConfigurationError } from "./configuration-error";
+import {
+  readDeploymentConfig,
+  type RateLimitChoice,
+  type StorageChoice,
+} from "./deployment-config";
 import { createWorkflowSystem } from "../workflows/workflow-system";
 import type { AppRuntime } from "./app-runtime";
 import { createRuntime } from "./create-runtime";
@@ -29,7 +42,8 @@ export function getAppRuntime(): Promise<AppRuntime> {
 
 async function buildAppRuntime(): Promise<AppRuntime> {
   const logger = createLogger();
-  const dataDir = resolveDataDir();
+  // Refuses a half configuration (naming what is missing) before anything is opened.
+  const config = readDeploymentConfig();
   // Hosted models are listed always and become available when their key is configured.
   // Renders take long: hosted models keep their own generous deadline unless one is configured.
   const renderTimeout = limitsEnv.imageModelTimeoutMs;
@@ -40,22 +54,15 @@ async function buildAppRuntime(): Promise<AppRuntime> {
     falFlux: { apiKey: serverEnv.falKey, ...timeout },
     ...(serverEnv.failingImageModel ? { extra: [createFailingImageModel()] } : {}),
   });
+  const database = await openDatabase({ migrate: !config.shared });
+  const storage = artifactStorageFor(config.storage, database.db);
   const runtime = await createRuntime({
-    databaseOptions: { migrate: !isPostgresUrl(dbEnv.databaseUrl) },
-    storage: new LocalFolderStorage(serverEnv.storageDir ?? path.join(dataDir, "artifacts")),
-    signer: new UrlSigner(loadSigningSecret(serverEnv.signingSecret, dataDir)),
+    database,
+    storage,
+    signer: new UrlSigner(config.signingSecret),
     imageModels: imageModelDirectory(imageModels),
-    workflow: (parts) =>
-      createWorkflowSystem({
-        ...parts,
-        imageModels,
-        inngest: {
-          eventKey: serverEnv.inngestEventKey,
-          signingKey: serverEnv.inngestSigningKey,
-          dev: serverEnv.inngestDev === "1",
-          baseUrl: serverEnv.inngestBaseUrl,
-        },
-      }),
+    workflow: (parts) => createWorkflowSystem({ ...parts, imageModels, inngest: config.inngest }),
+    rateLimitStore: (db) => rateLimitStoreFor(config.rateLimit, db),
     logger,
     settings: apiSettingsFromEnv(),
   });
@@ -64,15 +71,49 @@ async function buildAppRuntime(): Promise<AppRuntime> {
       database: runtime.database.kind,
       location: runtime.database.location,
       workflows: runtime.workflows?.mode,
+      artifacts: config.storage.kind,
+      rateLimit: config.rateLimit.kind,
     },
     "runtime ready",
   );
   return runtime;
 }
 
+function artifactStorageFor(choice: StorageChoice, db: PrismaClient): ArtifactStorage {
+  switch (choice.kind) {
+    case "local":
+      return new LocalFolderStorage(choice.dir);
+    case "database":
+      return new DatabaseArtifactStorage(db);
+    case "s3":
+      return new S3ArtifactStorage(choice.settings);
+  }
+}
+
+function rateLimitStoreFor(choice: RateLimitChoice, db: PrismaClient): RateLimitStore {
+  switch (choice.kind) {
+    case "memory":
+      return new MemoryRateLimitStore();
+    case "database":
+      return new PostgresRateLimitStore(db);
+    case "redis":
+      return new RedisRateLimitStore(choice.url);
+  }
+}
+
 /** Called from Next's instrumentation hook: open everything, greet, and close on shutdown. */
 export async function startAppRuntime(): Promise<void> {
-  const runtime = await getAppRuntime();
+  let runtime: AppRuntime;
+  try {
+    runtime = await getAppRuntime();
+  } catch (error) {
+    // A half configuration must not leave a server up that answers 500 to everything.
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`\n${error.message}\n\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
   if (runtime.database.kind === "pglite") {
     const demo = await ensureDemoCredentials(runtime, resolveDataDir(), serverEnv.demoCredits);
     const stylist = await ensureDemoStylist(runtime, resolveDataDir(), demo.client_id);

@@ -1,44 +1,29 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-
-/** Where rendered images live. A local folder by default; an S3-compatible store can implement it. */
-export interface ArtifactStorage {
-  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
-  get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+/** An object as stored: its type, its size, and its bytes as a stream (read it once). */
+export interface StoredArtifact {
+  contentType: string;
+  byteSize: number;
+  body: ReadableStream<Uint8Array>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-};
+/**
+ * Where rendered images live: a local folder (the embedded default), the database (the default
+ * on PostgreSQL, so every instance sees every image) or S3-compatible object storage.
+ * Reads stream, so serving a 4K image never holds it whole in memory.
+ */
+export interface ArtifactStorage {
+  /** Stores the bytes under `key`, replacing what was there (a retried step may rewrite it). */
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The object under `key`, or null when there is none. */
+  open(key: string): Promise<StoredArtifact | null>;
+}
 
-export class LocalFolderStorage implements ArtifactStorage {
-  constructor(private readonly root: string) {}
-
-  async put(key: string, bytes: Uint8Array): Promise<void> {
-    const file = this.resolve(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    // Write then rename, so a reader never sees half a file (a retried step may rewrite it).
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
-  }
-
-  async get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null> {
-    try {
-      const bytes = await readFile(this.resolve(key));
-      return { bytes, contentType: CONTENT_TYPES[path.extname(key)] ?? "application/octet-stream" };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-      throw error;
-    }
-  }
-
-  private resolve(key: string): string {
-    const file = path.resolve(this.root, key);
-    if (!file.startsWith(path.resolve(this.root) + path.sep))
-      throw new Error(`Storage key escapes the root: ${key}`);
-    return file;
-  }
+/** Reads a whole object into memory: for the evaluation, which needs every pixel anyway. */
+export async function readArtifact(
+  storage: ArtifactStorage,
+  key: string,
+): Promise<{ bytes: Uint8Array; contentType: string } | null> {
+  const stored = await storage.open(key);
+  if (!stored) return null;
+  const bytes = new Uint8Array(await new Response(stored.body).arrayBuffer());
+  return { bytes, contentType: stored.contentType };
 }

@@ -39,9 +39,9 @@ export function createContextInner(
     authenticate() {
       // The Studio's session cookie when no API credential is sent; an API key always wins.
       caller ??= carriesOnlySession(headers)
-        ? authenticateSession(runtime.db, headers.get("cookie")).then((session) => {
+        ? authenticateSession(runtime.db, headers.get("cookie")).then(async (session) => {
             // Each stylist has their own bucket, like each API key.
-            runtime.rateLimiter.take(`session:${session.userId}`, runtime.settings.rateLimit);
+            await runtime.rateLimiter.take(`session:${session.userId}`, runtime.settings.rateLimit);
             return session;
           })
         : authenticateRequest(runtime, headers);

@@ -25,10 +25,16 @@ export async function serveInngest(
   }
   let handler = handlers.get(system);
   if (!handler) {
+    const { connection } = system;
     handler = serve({
       client: system.client,
       functions: system.functions,
-      servePath: "/api/inngest",
+      ...(connection.mode !== "embedded"
+        ? {
+            servePath: connection.servePath,
+            ...(connection.serveOrigin ? { serveOrigin: connection.serveOrigin } : {}),
+          }
+        : {}),
     });
     handlers.set(system, handler);
   }

@@ -14,24 +14,20 @@ import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../runtime/
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";
 import { createWebhookDeliveryFunction } from "./webhook-delivery/function";
+import {
+  resolveInngestConnection,
+  type InngestConnection,
+  type InngestSettings,
+} from "./inngest-connection";
+
+export type { InngestSettings } from "./inngest-connection";
 
 export const INNGEST_APP_ID = "garment-studio";
 
-/** How to reach a real Inngest (cloud or self-hosted); empty means "run embedded". */
-export interface InngestSettings {
-  eventKey?: string | undefined;
-  signingKey?: string | undefined;
-  /** INNGEST_DEV=1: talk to an Inngest dev server at `baseUrl`, unsigned. */
-  dev?: boolean;
-  baseUrl?: string | undefined;
-}
-
-export function usesRealInngest(settings: InngestSettings): boolean {
-  return !!settings.eventKey || !!settings.signingKey || (!!settings.dev && !!settings.baseUrl);
-}
-
 export interface WorkflowSystem extends WorkflowHandOff {
   mode: "embedded" | "inngest";
+  /** How this process reaches its workflow engine (serve path and origin included). */
+  connection: InngestConnection;
   client: Inngest.Any;
   functions: InngestFunction.Any[];
   start(): Promise<void>;
@@ -69,14 +65,23 @@ export interface WorkflowSystemOptions {
  * machine) or executed in this process by the embedded runner (the default).
  */
 export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSystem {
-  const embedded = !usesRealInngest(options.inngest);
+  // Throws on a half configuration, before anything runs.
+  const connection = resolveInngestConnection(options.inngest);
+  const embedded = connection.mode === "embedded";
   const client = new Inngest({
     id: INNGEST_APP_ID,
-    ...(embedded ? { isDev: true } : {}),
-    ...(options.inngest.dev ? { isDev: true } : {}),
-    ...(options.inngest.eventKey ? { eventKey: options.inngest.eventKey } : {}),
-    ...(options.inngest.signingKey ? { signingKey: options.inngest.signingKey } : {}),
-    ...(options.inngest.baseUrl ? { baseUrl: options.inngest.baseUrl } : {}),
+    // Explicit, so the SDK never falls back to reading INNGEST_DEV itself: signed ("cloud")
+    // unless this is the embedded runner (in-process calls) or a dev server on loopback.
+    isDev: connection.mode !== "cloud",
+    ...(connection.mode !== "embedded" && connection.eventKey
+      ? { eventKey: connection.eventKey }
+      : {}),
+    ...(connection.mode !== "embedded" && connection.signingKey
+      ? { signingKey: connection.signingKey }
+      : {}),
+    ...(connection.mode !== "embedded" && connection.baseUrl
+      ? { baseUrl: connection.baseUrl }
+      : {}),
     // Every call to Inngest (sending events, syncing) has a deadline.
     fetch: deadlineFetch(() => (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs),
   });
@@ -129,6 +134,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     : new InngestCloudEngine(client);
   return {
     mode: runner ? "embedded" : "inngest",
+    connection,
     client,
     functions,
     runner,

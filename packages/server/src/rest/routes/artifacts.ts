@@ -29,12 +29,14 @@ export const getArtifactImage: RestHandler = async (call) => {
     if (caller.clientId !== artifact.job.clientId || caller.mode !== artifact.job.mode)
       throw resourceNotFound("artifact");
   }
-  const stored = await runtime.storage.get(artifact.storageKey);
+  // Streamed from storage: a 4K image is never held whole in memory.
+  const stored = await runtime.storage.open(artifact.storageKey);
   if (!stored) throw resourceNotFound("artifact");
-  return new Response(Buffer.from(stored.bytes), {
+  return new Response(stored.body, {
     status: 200,
     headers: {
       "content-type": stored.contentType,
+      "content-length": String(stored.byteSize),
       "cache-control": "private, max-age=900, immutable",
     },
   });

@@ -1,3 +1,4 @@
+import { readArtifact } from "../../../storage/artifact-storage";
 import type { GenerationDeps } from "../deps";
 import { isStillActive, recordStageEvent, toJson } from "../job-state";
 import type { PlannedGeneration } from "./plan-generation";
@@ -17,7 +18,7 @@ export async function evaluateAttempt(
   rendered: RenderedAttempt,
 ): Promise<EvaluatedAttempt | null> {
   if (!(await isStillActive(deps.db, jobId))) return null;
-  const stored = await deps.storage.get(rendered.storageKey);
+  const stored = await readArtifact(deps.storage, rendered.storageKey);
   if (!stored) throw new Error(`The render ${rendered.storageKey} is missing from storage.`);
   const evaluation = await deps.evaluate(
     {
