@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { advanceRun, wakeDueSleeps } from "./advance-run";
+import { inngestBackoff } from "./backoff";
 import type { CallOutcome } from "./protocol";
 import { emptyProgress } from "./stores/run-store";
 
@@ -8,7 +9,8 @@ const context = {
   stepId: "step",
   maxAttempts: 3,
   now,
-  backoff: { initialMs: 1_000, maxMs: 8_000 },
+  backoff: { ...inngestBackoff, jitterMs: 0 },
+  maxSteps: 1_000,
 };
 const ops = (...list: Record<string, unknown>[]): CallOutcome =>
   ({ kind: "ops", ops: list, retryAfter: undefined }) as CallOutcome;
@@ -38,8 +40,42 @@ describe("advanceRun", () => {
     expect(progress).toMatchObject({ attempt: 1, pendingStep: "a", steps: {} });
     expect(next.kind).toBe("wait");
     const delay = next.kind === "wait" ? next.until.getTime() - now.getTime() : 0;
-    expect(delay).toBeGreaterThanOrEqual(500);
-    expect(delay).toBeLessThanOrEqual(1_000);
+    // Inngest's table: 15 s after the first failed attempt.
+    expect(delay).toBe(15_000);
+  });
+
+  it("follows Inngest's backoff table by the attempt that failed, repeating its last entry", () => {
+    const delayAfter = (attempt: number) => {
+      const { next } = advanceRun(
+        { ...emptyProgress(), attempt },
+        { kind: "retriable-error", error: { name: "Error", message: "x" }, retryAfter: undefined },
+        { ...context, maxAttempts: 21 },
+      );
+      return next.kind === "wait" ? (next.until.getTime() - now.getTime()) / 1_000 : NaN;
+    };
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15].map(delayAfter)).toEqual([
+      15, 30, 60, 120, 300, 600, 1200, 2400, 3600, 7200, 7200,
+    ]);
+  });
+
+  it("clips retry-after to between 1 s and 24 h away, as Inngest does", () => {
+    const retryAt = (retryAfter: string) => {
+      const { next } = advanceRun(
+        emptyProgress(),
+        { kind: "retriable-error", error: { name: "Error", message: "x" }, retryAfter },
+        context,
+      );
+      return next.kind === "wait" ? next.until.getTime() - now.getTime() : NaN;
+    };
+    expect(retryAt(new Date(now.getTime() + 100).toISOString())).toBe(1_000);
+    expect(retryAt(new Date(now.getTime() + 3 * 86_400_000).toISOString())).toBe(86_400_000);
+    expect(retryAt("90")).toBe(90_000);
+  });
+
+  it("fails an answer that plans more steps than the step cap", () => {
+    const planned = Array.from({ length: 4 }, (_, i) => ({ id: `s${i}`, op: "StepPlanned" }));
+    const { next } = advanceRun(emptyProgress(), ops(...planned), { ...context, maxSteps: 3 });
+    expect(next).toMatchObject({ kind: "fail", error: { name: "InngestErrFunctionOverflowed" } });
   });
 
   it("uses retry-after when the SDK sends it", () => {

@@ -11,6 +11,7 @@ import {
   opCodes,
   toSerializedError,
 } from "./protocol";
+import { stepLimitError } from "./defaults";
 import type { RunProgress } from "./stores/run-store";
 
 export type NextMove =
@@ -32,6 +33,8 @@ export interface AdvanceContext {
   maxAttempts: number;
   now: Date;
   backoff: BackoffOptions;
+  /** The step cap (MAX_STEPS_PER_RUN unless configured). */
+  maxSteps: number;
 }
 
 export function advanceRun(
@@ -47,8 +50,16 @@ export function advanceRun(
     case "retriable-error":
       return retryCall(progress, context.stepId, outcome.error, outcome.retryAfter, context);
     case "ops":
+      // One answer may not plan more steps than a run may have (Inngest refuses it too).
+      if (outcome.ops.length > context.maxSteps)
+        return { progress, next: { kind: "fail", error: stepLimitError(context.maxSteps) } };
       return applyOps(progress, outcome.ops, outcome.retryAfter, context);
   }
+}
+
+/** Inngest checks the cap before each call: a run with `maxSteps` memoized steps fails. */
+export function exceedsStepLimit(progress: RunProgress, maxSteps: number): boolean {
+  return Object.keys(progress.steps).length >= maxSteps;
 }
 
 /** Memoizes sleeps whose time has come, in wake-up order, before the next call. */
@@ -87,7 +98,7 @@ function retryCall(
       attempt,
       pendingStep: stepId === DISCOVERY_STEP_ID ? null : stepId,
     },
-    next: { kind: "wait", until: nextRetryAt(attempt, retryAfter, now, backoff) },
+    next: { kind: "wait", until: nextRetryAt(progress.attempt, retryAfter, now, backoff) },
   };
 }
 

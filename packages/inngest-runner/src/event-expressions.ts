@@ -1,5 +1,5 @@
 // The small subset of Inngest's CEL expressions the embedded runner evaluates itself: plain
-// field paths (for `idempotency`) and `==`/`!=` comparisons with literals joined by `&&` (for
+// field paths (for `idempotency` and concurrency keys, which may also be a quoted string) and `==`/`!=` comparisons with literals joined by `&&` (for
 // trigger `if`). Anything else is refused when the runner starts rather than guessed at.
 
 type Literal = string | number | boolean | null;
@@ -27,6 +27,23 @@ export function readPath(event: unknown, path: string[]): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   return value;
+}
+
+/**
+ * A key expression (concurrency keys): a field path over the event, or a quoted string
+ * (`"openai"`, a queue shared by name); undefined for anything else.
+ */
+export function compileKeyExpression(
+  expression: string,
+): ((event: unknown) => unknown) | undefined {
+  const path = parseFieldPath(expression);
+  if (path) return (event) => readPath(event, path);
+  const literal = parseLiteral(expression.trim());
+  if (literal && typeof literal.value === "string") {
+    const value = literal.value;
+    return () => value;
+  }
+  return undefined;
 }
 
 /** A predicate for a trigger `if`, or undefined when the expression is outside the subset. */

@@ -52,10 +52,16 @@ export function buildRequestBody(call: FunctionCall): ExecutorRequestBody {
   };
 }
 
+/**
+ * One call, given up after `timeoutMs` like Inngest's executor gives up on a request (the
+ * in-process handler is asked to abort; its answer, if it still comes, is ignored).
+ */
 export async function callFunction(
   handler: ServeHandler,
   call: FunctionCall,
+  timeoutMs: number,
 ): Promise<CallOutcome> {
+  const abort = new AbortController();
   const url = new URL(SERVE_URL);
   url.searchParams.set("fnId", call.functionId);
   url.searchParams.set("stepId", call.stepId);
@@ -69,11 +75,33 @@ export async function callFunction(
       [protocolHeaders.serverKind]: "dev",
     },
     body: JSON.stringify(buildRequestBody(call)),
+    signal: abort.signal,
   });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<CallOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      resolve({
+        kind: "retriable-error",
+        error: {
+          name: "CallTimeoutError",
+          message: `The SDK did not answer the call for step "${call.stepId}" within ${timeoutMs} ms.`,
+        },
+        retryAfter: undefined,
+      });
+    }, timeoutMs);
+  });
+  const answer = (async (): Promise<CallOutcome> => {
+    try {
+      return await readCallOutcome(await handler(request));
+    } catch (error) {
+      // The handler itself blew up (not the user's code, which the SDK catches): like a 500.
+      return { kind: "retriable-error", error: toSerializedError(error), retryAfter: undefined };
+    }
+  })();
   try {
-    return await readCallOutcome(await handler(request));
-  } catch (error) {
-    // The handler itself blew up (not the user's code, which the SDK catches): like a 500.
-    return { kind: "retriable-error", error: toSerializedError(error), retryAfter: undefined };
+    return await Promise.race([answer, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,15 +1,14 @@
 // What the runner needs to know about each served function, read from the SDK's own function
 // options, plus the check that refuses functions using Inngest features the runner lacks.
 import type { Inngest, InngestFunction } from "inngest";
+import { compileConcurrency, type ConcurrencySlot } from "./concurrency";
+import { type CronSchedule, parseCron } from "./cron";
 import { compileEventFilter, parseFieldPath, readPath } from "./event-expressions";
+import { DEFAULT_RETRIES, FAILURE_HANDLER_RETRIES } from "./defaults";
 import type { InngestEvent } from "./protocol";
 
 /** Inngest's event for a function that failed for good; it triggers `<fn>-failure`. */
 export const FUNCTION_FAILED_EVENT = "inngest/function.failed";
-// inngest 4.x: `retries` defaults to 3 (helpers/consts.ts defaultMaxRetries) …
-const DEFAULT_RETRIES = 3;
-// … and the failure handler is registered with `retries: { attempts: 1 }` (InngestFunction.getConfig).
-const FAILURE_HANDLER_RETRIES = 1;
 
 export interface CatalogFunction {
   /** Composite id the serve handler knows it by: `<app id>-<function id>`. */
@@ -22,6 +21,10 @@ export interface CatalogFunction {
   matches(event: InngestEvent): boolean;
   /** Runs are unique per (function, dedupe key): the event id, or the `idempotency` key. */
   dedupeKey(event: InngestEvent): string;
+  /** Its cron triggers. */
+  cronSchedules: CronSchedule[];
+  /** The concurrency slots a run for this event needs (the function's `concurrency` option). */
+  concurrencyFor(event: InngestEvent): ConcurrencySlot[];
 }
 
 export class UnsupportedFunctionError extends Error {
@@ -39,7 +42,6 @@ export class UnsupportedFunctionError extends Error {
 const UNSUPPORTED_OPTIONS = [
   "batchEvents",
   "cancelOn",
-  "concurrency",
   "debounce",
   "priority",
   "rateLimit",
@@ -70,6 +72,10 @@ export class FunctionCatalog {
     return this.byId.get(functionId);
   }
 
+  all(): CatalogFunction[] {
+    return [...this.byId.values()];
+  }
+
   triggeredBy(event: InngestEvent): CatalogFunction[] {
     return [...this.byId.values()].filter((fn) => fn.matches(event));
   }
@@ -85,9 +91,26 @@ function describeFunction(client: Inngest.Any, fn: InngestFunction.Any): Catalog
 
   // `InngestFunction.Any` erases the trigger types; these are the shapes createFunction accepts.
   const declared = (opts.triggers ?? []) as InngestFunction.Trigger<string>[];
-  const triggers = declared.map((trigger) => {
+  const cronSchedules: CronSchedule[] = [];
+  const triggers: { name: string; filter: (event: unknown) => boolean }[] = [];
+  for (const trigger of declared) {
     if (trigger.cron !== undefined) {
-      throw new UnsupportedFunctionError(id, `a cron trigger ("${trigger.cron}")`);
+      if ((trigger as { jitter?: unknown }).jitter !== undefined) {
+        throw new UnsupportedFunctionError(
+          id,
+          `a cron trigger with \`jitter\` ("${trigger.cron}")`,
+        );
+      }
+      const parsed = parseCron(trigger.cron);
+      if (!parsed.ok) {
+        throw new UnsupportedFunctionError(
+          id,
+          `the cron trigger "${trigger.cron}"`,
+          `(${parsed.reason}.)`,
+        );
+      }
+      cronSchedules.push(parsed.schedule);
+      continue;
     }
     const name = typeof trigger.event === "string" ? trigger.event : trigger.event?.name;
     if (!name) throw new UnsupportedFunctionError(id, "a trigger without an event name");
@@ -99,8 +122,8 @@ function describeFunction(client: Inngest.Any, fn: InngestFunction.Any): Catalog
         "Supported: `event.<path> == <literal>` / `!=`, joined with `&&`.",
       );
     }
-    return { name, filter };
-  });
+    triggers.push({ name, filter });
+  }
 
   let dedupeKey = (event: InngestEvent) => event.id;
   if (opts.idempotency !== undefined) {
@@ -118,6 +141,10 @@ function describeFunction(client: Inngest.Any, fn: InngestFunction.Any): Catalog
     };
   }
 
+  const concurrency = compileConcurrency(id, opts.concurrency);
+  if (!concurrency.ok)
+    throw new UnsupportedFunctionError(id, concurrency.feature, concurrency.hint);
+
   const failureFunctionId = opts.onFailure ? `${id}-failure` : undefined;
   const main: CatalogFunction = {
     id,
@@ -126,6 +153,8 @@ function describeFunction(client: Inngest.Any, fn: InngestFunction.Any): Catalog
     failureFunctionId,
     matches: (event) => triggers.some(({ name, filter }) => name === event.name && filter(event)),
     dedupeKey,
+    cronSchedules,
+    concurrencyFor: concurrency.slotsFor,
   };
   if (!failureFunctionId) return [main];
   const failure: CatalogFunction = {
@@ -135,6 +164,8 @@ function describeFunction(client: Inngest.Any, fn: InngestFunction.Any): Catalog
     failureFunctionId: undefined,
     matches: (event) => event.name === FUNCTION_FAILED_EVENT && event.data.function_id === id,
     dedupeKey: (event) => event.id,
+    cronSchedules: [],
+    concurrencyFor: () => [],
   };
   return [main, failure];
 }

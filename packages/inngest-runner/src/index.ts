@@ -7,11 +7,18 @@ export {
   type SendResult,
 } from "./runner";
 export { UnsupportedFunctionError, FUNCTION_FAILED_EVENT } from "./function-catalog";
-export type { BackoffOptions } from "./backoff";
+export { type BackoffOptions, inngestBackoff, scaledBackoff } from "./backoff";
+export {
+  CALL_TIMEOUT_MS,
+  DEFAULT_RETRIES,
+  FAILURE_HANDLER_RETRIES,
+  MAX_STEPS_PER_RUN,
+} from "./defaults";
 export type { InngestEvent, MemoizedStep, SerializedError } from "./protocol";
 export {
   LeaseLostError,
   type ClaimOptions,
+  type CronAdvance,
   emptyProgress,
   type NewRun,
   type RunProgress,
@@ -19,4 +26,11 @@ export {
   type RunStore,
   type WorkflowRunRecord,
 } from "./stores/run-store";
+export {
+  type ClaimCandidate,
+  type ConcurrencyScope,
+  type ConcurrencySlot,
+  selectClaimable,
+} from "./concurrency";
+export { CRON_EVENT, cronEventId } from "./cron";
 export { InMemoryRunStore } from "./stores/in-memory-run-store";

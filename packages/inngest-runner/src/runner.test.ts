@@ -61,7 +61,7 @@ describe("EmbeddedRunner", () => {
     );
     const { runner, store } = createTestRunner([fn], {
       client,
-      backoff: { initialMs: 40, maxMs: 200 },
+      backoff: { delaysMs: [40, 80], jitterMs: 0 },
     });
     await start(runner);
 
@@ -69,10 +69,10 @@ describe("EmbeddedRunner", () => {
     await runner.waitForIdle();
 
     expect(attempts.map((a) => a.attempt)).toEqual([0, 1, 2]);
-    // Jittered exponential backoff: at least half of 40 ms, then of 80 ms.
+    // The backoff table, indexed by the attempt that failed: 40 ms after the first, 80 after the second.
     const gaps = attempts.slice(1).map((a, i) => a.at - (attempts[i]?.at ?? 0));
-    expect(gaps[0]).toBeGreaterThanOrEqual(19);
-    expect(gaps[1]).toBeGreaterThanOrEqual(39);
+    expect(gaps[0]).toBeGreaterThanOrEqual(39);
+    expect(gaps[1]).toBeGreaterThanOrEqual(79);
     const run = await store.get(runIds[0] ?? "");
     expect(run).toMatchObject({ status: "completed", output: "ok", attempt: 0 });
   });
@@ -88,7 +88,7 @@ describe("EmbeddedRunner", () => {
           return "done";
         }),
     );
-    const { runner } = createTestRunner([fn], { client, backoff: { initialMs: 1, maxMs: 1 } });
+    const { runner } = createTestRunner([fn], { client, backoff: { delaysMs: [1], jitterMs: 0 } });
     await start(runner);
 
     await runner.send({ id: "evt-ra", name: "test/retry-after", data: {} });
@@ -96,6 +96,78 @@ describe("EmbeddedRunner", () => {
 
     expect(attemptsAt).toHaveLength(2);
     expect((attemptsAt[1] ?? 0) - (attemptsAt[0] ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it("gives a step 5 attempts when the function sets no retries (Inngest's default of 4)", async () => {
+    let attempts = 0;
+    const fn = client.createFunction(
+      { id: "default-retries", triggers: [{ event: "test/default-retries" }] },
+      async ({ step }) =>
+        step.run("doomed", () => {
+          attempts += 1;
+          throw new Error("still down");
+        }),
+    );
+    const { runner, store } = createTestRunner([fn], { client });
+    await start(runner);
+
+    const { runIds } = await runner.send({ id: "evt-dr", name: "test/default-retries", data: {} });
+    await runner.waitForIdle();
+
+    expect(attempts).toBe(5);
+    expect(await store.get(runIds[0] ?? "")).toMatchObject({ status: "failed" });
+  });
+
+  it("fails a run that reaches the step cap, and runs onFailure", async () => {
+    let failures = 0;
+    const fn = client.createFunction(
+      {
+        id: "too-many-steps",
+        triggers: [{ event: "test/many" }],
+        onFailure: async () => void (failures += 1),
+      },
+      async ({ step }) => {
+        for (let i = 0; i < 5; i += 1) await step.run(`step-${i}`, () => i);
+        return "unreachable";
+      },
+    );
+    const { runner, store } = createTestRunner([fn], { client, maxSteps: 3 });
+    await start(runner);
+
+    const { runIds } = await runner.send({ id: "evt-many", name: "test/many", data: {} });
+    await runner.waitForIdle();
+
+    const run = await store.get(runIds[0] ?? "");
+    expect(run).toMatchObject({
+      status: "failed",
+      error: {
+        name: "InngestErrFunctionOverflowed",
+        message: "The function run exceeded the step limit of 3 steps.",
+      },
+    });
+    expect(Object.keys(run?.steps ?? {})).toHaveLength(3);
+    expect(failures).toBe(1);
+  });
+
+  it("counts a call that outlives the per-call deadline as a failed attempt, and retries it", async () => {
+    let calls = 0;
+    const fn = client.createFunction(
+      { id: "slow-call", triggers: [{ event: "test/slow" }], retries: 2 },
+      async ({ step }) =>
+        step.run("slow-once", async () => {
+          calls += 1;
+          if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 400));
+          return calls;
+        }),
+    );
+    const { runner, store } = createTestRunner([fn], { client, callTimeoutMs: 100 });
+    await start(runner);
+
+    const { runIds } = await runner.send({ id: "evt-slow", name: "test/slow", data: {} });
+    await runner.waitForIdle();
+
+    expect(calls).toBe(2);
+    expect(await store.get(runIds[0] ?? "")).toMatchObject({ status: "completed", output: 2 });
   });
 
   it("retries a function-level error (500) and completes", async () => {
@@ -349,6 +421,54 @@ describe("EmbeddedRunner", () => {
     expect(store.all().filter((r) => r.status === "completed")).toHaveLength(9);
   });
 
+  it("holds each concurrency key to its limit across two runners sharing a store, without blocking other keys", async () => {
+    const active = new Map<string, number>();
+    const peak = new Map<string, number>();
+    let overall = 0;
+    let overallPeak = 0;
+    const fn = client.createFunction(
+      {
+        id: "per-client",
+        triggers: [{ event: "test/per-client" }],
+        concurrency: [
+          { key: "event.data.clientId", limit: 2 },
+          { key: '"renders"', limit: 3, scope: "env" },
+        ],
+      },
+      async ({ event, step }) =>
+        step.run("render", async () => {
+          const id = String(event.data.clientId);
+          active.set(id, (active.get(id) ?? 0) + 1);
+          peak.set(id, Math.max(peak.get(id) ?? 0, active.get(id) ?? 0));
+          overallPeak = Math.max(overallPeak, ++overall);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          active.set(id, (active.get(id) ?? 0) - 1);
+          overall -= 1;
+        }),
+    );
+    const store = new InMemoryRunStore();
+    const one = await start(createTestRunner([fn], { client, store, concurrency: 8 }).runner);
+    const two = await start(createTestRunner([fn], { client, store, concurrency: 8 }).runner);
+
+    for (let i = 0; i < 8; i += 1) {
+      await one.send({ id: `a-${i}`, name: "test/per-client", data: { clientId: "a" } });
+      await two.send({ id: `b-${i}`, name: "test/per-client", data: { clientId: "b" } });
+    }
+    await one.waitForIdle();
+    await two.waitForIdle();
+
+    expect(peak.get("a")).toBe(2);
+    expect(peak.get("b")).toBeGreaterThanOrEqual(1);
+    expect(peak.get("b")).toBeLessThanOrEqual(2);
+    // The shared "renders" key caps both clients together, below the 16 slots of the runners.
+    expect(overallPeak).toBe(3);
+    expect(store.all().filter((r) => r.status === "completed")).toHaveLength(16);
+    expect(store.all()[0]?.concurrency).toEqual([
+      { key: "fn:runner-test-per-client:key:a", limit: 2 },
+      { key: "env:key:renders", limit: 3 },
+    ]);
+  });
+
   it("fails a run that uses a step op it does not implement, and runs onFailure", async () => {
     let failureCalls = 0;
     const fn = client.createFunction(
@@ -373,6 +493,83 @@ describe("EmbeddedRunner", () => {
   });
 });
 
+describe("EmbeddedRunner cron triggers", () => {
+  /** A clock that reads `at` now and runs at real speed from there. */
+  function clockAt(at: string) {
+    const offset = Date.parse(at) - Date.now();
+    return { now: () => new Date(Date.now() + offset) };
+  }
+
+  it("runs a tick exactly once with two runners on one store, honouring TZ=", async () => {
+    const ticks: unknown[] = [];
+    const fn = client.createFunction(
+      // 04:00 in Paris is 03:00 UTC in December.
+      { id: "nightly", triggers: [{ cron: "TZ=Europe/Paris 0 4 * * *" }] },
+      async ({ event, step }) => step.run("prune", () => ticks.push(event)),
+    );
+    const store = new InMemoryRunStore();
+    const clock = clockAt("2026-12-03T02:59:59.800Z");
+    const one = await start(createTestRunner([fn], { client, store, clock }).runner);
+    const two = await start(createTestRunner([fn], { client, store, clock }).runner);
+
+    await eventually(() => ticks.length === 1);
+    await one.waitForIdle();
+    await two.waitForIdle();
+
+    expect(ticks).toEqual([
+      expect.objectContaining({
+        id: "2026-12-03T03:00:00Z",
+        name: "inngest/scheduled.timer",
+        data: {
+          cron: "TZ=Europe/Paris 0 4 * * *",
+          scheduledAt: "2026-12-03T03:00:00Z",
+          fireAt: "2026-12-03T03:00:00Z",
+        },
+      }),
+    ]);
+    const runs = store.all();
+    // The tick that ran, and the next one queued for tomorrow.
+    expect(runs.map((r) => [r.eventId, r.status])).toEqual([
+      ["2026-12-03T03:00:00Z", "completed"],
+      ["2026-12-04T03:00:00Z", "queued"],
+    ]);
+    expect(await store.getCronCursor("runner-test-nightly", "TZ=Europe/Paris 0 4 * * *")).toEqual(
+      new Date("2026-12-04T03:00:00Z"),
+    );
+  });
+
+  it("after downtime runs every missed tick once, in order, then waits for the next", async () => {
+    const seen: string[] = [];
+    const fn = client.createFunction(
+      { id: "hourly", triggers: [{ cron: "0 * * * *" }], concurrency: 1 },
+      async ({ event, step }) => step.run("work", () => seen.push(event.id ?? "")),
+    );
+    const store = new InMemoryRunStore();
+    // The last process scheduled the 01:00 tick and its run finished; then everything stopped.
+    await store.advanceCron({
+      functionId: "runner-test-hourly",
+      schedule: "0 * * * *",
+      from: null,
+      to: new Date("2026-12-03T01:00:00Z"),
+      runs: [],
+    });
+    const runner = await start(
+      createTestRunner([fn], { client, store, clock: clockAt("2026-12-03T04:30:00Z") }).runner,
+    );
+
+    await eventually(() => seen.length === 3);
+    await runner.waitForIdle();
+
+    expect(seen).toEqual(["2026-12-03T02:00:00Z", "2026-12-03T03:00:00Z", "2026-12-03T04:00:00Z"]);
+    expect(
+      store
+        .all()
+        .filter((r) => r.status === "queued")
+        .map((r) => r.eventId),
+    ).toEqual(["2026-12-03T05:00:00Z"]);
+  });
+});
+
 describe("EmbeddedRunner refuses functions it cannot run faithfully", () => {
   const cases: [string, () => unknown][] = [
     [
@@ -392,10 +589,46 @@ describe("EmbeddedRunner refuses functions it cannot run faithfully", () => {
         ),
     ],
     [
-      "a cron trigger",
+      'a "env"-scoped `concurrency` limit without a key',
       () =>
         client.createFunction(
-          { id: "nightly", triggers: [{ cron: "0 0 * * *" }] },
+          { id: "env-no-key", triggers: [{ event: "x" }], concurrency: { limit: 2, scope: "env" } },
+          async () => null,
+        ),
+    ],
+    [
+      "the `concurrency` key expression",
+      () =>
+        client.createFunction(
+          {
+            id: "computed-key",
+            triggers: [{ event: "x" }],
+            concurrency: { limit: 2, key: "event.data.a + event.data.b" },
+          },
+          async () => null,
+        ),
+    ],
+    [
+      'the cron trigger "0 0 0 * * *"',
+      () =>
+        client.createFunction(
+          { id: "six-fields", triggers: [{ cron: "0 0 0 * * *" }] },
+          async () => null,
+        ),
+    ],
+    [
+      'the cron trigger "TZ=Nowhere/Atlantis 0 3 * * *"',
+      () =>
+        client.createFunction(
+          { id: "bad-zone", triggers: [{ cron: "TZ=Nowhere/Atlantis 0 3 * * *" }] },
+          async () => null,
+        ),
+    ],
+    [
+      "a cron trigger with `jitter`",
+      () =>
+        client.createFunction(
+          { id: "jittery", triggers: [{ cron: "0 3 * * *", jitter: "5m" }] },
           async () => null,
         ),
     ],
@@ -565,6 +798,8 @@ function freezeAfterSaves(inner: RunStore, saves: number): RunStore {
     complete: guard((...args) => inner.complete(...args)),
     fail: guard((...args) => inner.fail(...args)),
     get: guard((id) => inner.get(id)),
-    countUnfinished: guard(() => inner.countUnfinished()),
+    countUnfinished: guard((now) => inner.countUnfinished(now)),
+    getCronCursor: guard((...args) => inner.getCronCursor(...args)),
+    advanceCron: guard((move) => inner.advanceCron(move)),
   };
 }

@@ -4,8 +4,10 @@
 import type { Inngest, InngestFunction } from "inngest";
 import { hostname } from "node:os";
 import { ulid } from "ulid";
-import { advanceRun, wakeDueSleeps } from "./advance-run";
-import { type BackoffOptions, defaultBackoff } from "./backoff";
+import { advanceRun, exceedsStepLimit, wakeDueSleeps } from "./advance-run";
+import { type BackoffOptions, inngestBackoff } from "./backoff";
+import { type CronSchedule, cronEvent, ticksToSchedule } from "./cron";
+import { CALL_TIMEOUT_MS, MAX_STEPS_PER_RUN, stepLimitError } from "./defaults";
 import { callFunction, createServeHandler, type ServeHandler } from "./executor";
 import { type CatalogFunction, FUNCTION_FAILED_EVENT, FunctionCatalog } from "./function-catalog";
 import { DISCOVERY_STEP_ID, type InngestEvent, type SerializedError } from "./protocol";
@@ -34,13 +36,22 @@ export interface EmbeddedRunnerOptions {
   client: Inngest.Any;
   functions: InngestFunction.Any[];
   store: RunStore;
-  /** Most runs executing at once. Default 4. */
+  /**
+   * Slots: most runs this process executes at once. Default 4. Functions' own `concurrency`
+   * limits (keys included) hold on top of it, across every process sharing the store, so this
+   * can be large when most work waits on the network and a key keeps CPU-bound work narrow.
+   */
   concurrency?: number;
   /** How often to look for due runs when nothing wakes the runner sooner. Default 500 ms. */
   pollIntervalMs?: number;
   /** How long a claim holds without renewal; runs of a dead process resume after it. Default 30 s. */
   leaseMs?: number;
-  backoff?: Partial<BackoffOptions>;
+  /** Retry delays. Default: Inngest's executor table (15 s … 2 h, plus 0–30 s jitter). */
+  backoff?: BackoffOptions;
+  /** Most steps a run may memoize before it fails. Default 1,000, as Inngest. */
+  maxSteps?: number;
+  /** How long one SDK call may take before it counts as a failed attempt. Default 2 h, as Inngest. */
+  callTimeoutMs?: number;
   logger?: RunnerLogger;
   clock?: Clock;
   /** Identifies this process in `lockedBy`. Default: host, pid and a random suffix. */
@@ -79,6 +90,8 @@ export class EmbeddedRunner {
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly backoff: BackoffOptions;
+  private readonly maxSteps: number;
+  private readonly callTimeoutMs: number;
   private readonly logger: RunnerLogger;
   private readonly clock: Clock;
   private readonly functionIds: string[];
@@ -90,6 +103,8 @@ export class EmbeddedRunner {
   private polling: Promise<void> | undefined;
   /** The soonest poll asked for while a poll was running. */
   private delayRequestedWhilePolling = Infinity;
+  private cronTimer: NodeJS.Timeout | undefined;
+  private cronPass: Promise<void> | undefined;
 
   constructor(options: EmbeddedRunnerOptions) {
     // Throws, naming the function and the feature, before anything runs.
@@ -99,7 +114,9 @@ export class EmbeddedRunner {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.backoff = { ...defaultBackoff, ...options.backoff };
+    this.backoff = options.backoff ?? inngestBackoff;
+    this.maxSteps = options.maxSteps ?? MAX_STEPS_PER_RUN;
+    this.callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS;
     this.logger = options.logger ?? consoleLogger;
     this.clock = options.clock ?? { now: () => new Date() };
     this.runnerId = options.runnerId ?? `${hostname()}:${process.pid}:${ulid().slice(-8)}`;
@@ -126,6 +143,7 @@ export class EmbeddedRunner {
         eventId: fn.dedupeKey(event),
         event,
         nextRunAt: now,
+        concurrency: fn.concurrencyFor(event),
       });
       result.runIds.push(run.id);
       if (created) result.created += 1;
@@ -147,6 +165,7 @@ export class EmbeddedRunner {
       "embedded Inngest runner started",
     );
     this.requestPoll(0);
+    this.scheduleCronPass(0);
   }
 
   /** Stops claiming; in-flight runs finish their current call, save, and go back to the queue. */
@@ -158,17 +177,22 @@ export class EmbeddedRunner {
     this.state = "stopping";
     clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
+    clearTimeout(this.cronTimer);
+    await this.cronPass;
     await this.polling;
     await Promise.allSettled(this.inFlight.values());
     this.state = "stopped";
     this.logger.info({ runnerId: this.runnerId }, "embedded Inngest runner stopped");
   }
 
-  /** Resolves once nothing is executing and every run in the store is completed or failed. */
+  /**
+   * Resolves once nothing is executing and every run in the store is completed or failed, apart
+   * from runs scheduled for later that have not begun (a cron's next tick).
+   */
   async waitForIdle({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const unfinished = await this.store.countUnfinished();
+      const unfinished = await this.store.countUnfinished(this.clock.now());
       if (this.inFlight.size === 0 && unfinished === 0) return;
       if (Date.now() > deadline) {
         throw new Error(
@@ -176,6 +200,81 @@ export class EmbeddedRunner {
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Schedules the next look at the cron schedules (their cursors) in `delayMs`. */
+  private scheduleCronPass(delayMs: number) {
+    if (this.state !== "running") return;
+    if (!this.catalog.all().some((fn) => fn.cronSchedules.length > 0)) return;
+    clearTimeout(this.cronTimer);
+    // Capped so a far tick never overflows the timer; an early pass only re-reads the cursors.
+    const delay = Math.min(Math.max(0, delayMs), 60 * 60 * 1_000);
+    this.cronTimer = setTimeout(() => void this.runCronPass(), delay);
+  }
+
+  private async runCronPass() {
+    this.cronTimer = undefined;
+    if (this.state !== "running") return;
+    this.cronPass = (async () => {
+      let soonest = Infinity;
+      for (const fn of this.catalog.all()) {
+        for (const schedule of fn.cronSchedules) {
+          try {
+            const cursor = await this.advanceCronSchedule(fn, schedule);
+            if (cursor) soonest = Math.min(soonest, cursor.getTime());
+          } catch (error) {
+            this.logger.error(
+              { functionId: fn.id, cron: schedule.expression, err: error },
+              "scheduling a cron tick failed",
+            );
+            soonest = Math.min(soonest, this.clock.now().getTime() + this.pollIntervalMs);
+          }
+        }
+      }
+      if (soonest < Infinity) this.scheduleCronPass(soonest - this.clock.now().getTime());
+    })();
+    await this.cronPass;
+    this.cronPass = undefined;
+  }
+
+  /**
+   * Creates the runs of a schedule's ticks up to the first one after now, moving its cursor in
+   * the store (which only one runner can do for a given cursor); returns where the cursor is.
+   */
+  private async advanceCronSchedule(
+    fn: CatalogFunction,
+    schedule: CronSchedule,
+  ): Promise<Date | undefined> {
+    for (;;) {
+      const now = this.clock.now();
+      const cursor = await this.store.getCronCursor(fn.id, schedule.expression);
+      const ticks = ticksToSchedule(schedule, cursor, now);
+      const to = ticks.at(-1);
+      if (!to) return cursor ?? undefined;
+      const runs = ticks.map((tick): NewRun => {
+        const event = cronEvent(schedule.expression, tick);
+        return {
+          id: ulid(),
+          functionId: fn.id,
+          eventId: fn.dedupeKey(event),
+          event,
+          nextRunAt: tick,
+          concurrency: fn.concurrencyFor(event),
+        };
+      });
+      const moved = await this.store.advanceCron({
+        functionId: fn.id,
+        schedule: schedule.expression,
+        from: cursor,
+        to,
+        runs,
+      });
+      if (moved) {
+        this.logger.debug({ functionId: fn.id, ticks: ticks.length }, "cron ticks scheduled");
+        this.requestPoll(0);
+      }
+      // Moved, or another runner moved it first: read the cursor again either way.
     }
   }
 
@@ -247,7 +346,7 @@ export class EmbeddedRunner {
     const heartbeat = setInterval(
       () => {
         this.store
-          .renewLease(run.id, this.runnerId, this.leaseFrom(this.clock.now()))
+          .renewLease(run.id, this.runnerId, this.leaseFrom(this.clock.now()), this.clock.now())
           .then((held) => {
             if (!held) leaseLost = true;
           })
@@ -268,21 +367,30 @@ export class EmbeddedRunner {
           return;
         }
         progress = wakeDueSleeps(progress, this.clock.now());
+        if (exceedsStepLimit(progress, this.maxSteps)) {
+          await this.failRun(run, fn, progress, stepLimitError(this.maxSteps), this.clock.now());
+          return;
+        }
         const stepId = planned.shift() ?? progress.pendingStep ?? DISCOVERY_STEP_ID;
-        const outcome = await callFunction(this.handler, {
-          functionId: fn.id,
-          stepId,
-          runId: run.id,
-          event: run.event,
-          progress,
-          maxAttempts: fn.maxAttempts,
-        });
+        const outcome = await callFunction(
+          this.handler,
+          {
+            functionId: fn.id,
+            stepId,
+            runId: run.id,
+            event: run.event,
+            progress,
+            maxAttempts: fn.maxAttempts,
+          },
+          this.callTimeoutMs,
+        );
         const now = this.clock.now();
         const advance = advanceRun(progress, outcome, {
           stepId,
           maxAttempts: fn.maxAttempts,
           now,
           backoff: this.backoff,
+          maxSteps: this.maxSteps,
         });
         progress = advance.progress;
         const next = advance.next;
@@ -291,7 +399,13 @@ export class EmbeddedRunner {
         switch (next.kind) {
           case "call":
             planned = [...planned, ...next.planned];
-            await this.store.saveProgress(run.id, this.runnerId, progress, this.leaseFrom(now));
+            await this.store.saveProgress(
+              run.id,
+              this.runnerId,
+              progress,
+              this.leaseFrom(now),
+              now,
+            );
             continue;
           case "wait":
             // Planned steps not yet called are rediscovered on the next call.
@@ -355,6 +469,8 @@ function failureHandlerRun(
     eventId: event.id,
     event,
     nextRunAt: now,
+    // The failure handler is registered without concurrency limits (InngestFunction.getConfig).
+    concurrency: [],
   };
 }
 

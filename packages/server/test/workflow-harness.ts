@@ -1,3 +1,4 @@
+import { scaledBackoff } from "@garment/inngest-runner";
 import { openTestDatabase, type DatabaseHandle, type DatabaseKind } from "@garment/db";
 import {
   createImageModelRegistry,
@@ -101,7 +102,8 @@ export async function createWorkflowTestRuntime(
         ...parts,
         imageModels: registry,
         inngest: {},
-        backoff: { initialMs: 20, maxMs: 100 },
+        // Inngest's retry schedule, a thousand times as fast (15 ms, 30 ms, 60 ms…).
+        backoff: scaledBackoff(1 / 1_000),
         pollIntervalMs: 25,
         concurrency: options.concurrency ?? 4,
         ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),

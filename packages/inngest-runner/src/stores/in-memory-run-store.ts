@@ -1,11 +1,13 @@
 // A RunStore in process memory, for tests. Records are copied in and out so callers can't
 // mutate stored state by accident (as with a database).
-import type { NewRun, RunProgress, RunStore, WorkflowRunRecord } from "./run-store";
+import type { CronAdvance, NewRun, RunProgress, RunStore, WorkflowRunRecord } from "./run-store";
 import { LeaseLostError, emptyProgress } from "./run-store";
+import { selectClaimable } from "../concurrency";
 import type { SerializedError } from "../protocol";
 
 export class InMemoryRunStore implements RunStore {
   private readonly runs = new Map<string, WorkflowRunRecord>();
+  private readonly cronCursors = new Map<string, Date>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -37,16 +39,24 @@ export class InMemoryRunStore implements RunStore {
     leaseUntil,
     functionIds,
   }: Parameters<RunStore["claimDue"]>[0]) {
-    const due = [...this.runs.values()]
-      .filter(
+    const runs = [...this.runs.values()];
+    const held = new Map<string, number>();
+    for (const run of runs) {
+      if (!holdsLease(run, now)) continue;
+      for (const { key } of run.concurrency) held.set(key, (held.get(key) ?? 0) + 1);
+    }
+    const chosen = selectClaimable(
+      runs.filter(
         (r) =>
           (r.status === "queued" || r.status === "running") &&
           functionIds.includes(r.functionId) &&
           r.nextRunAt <= now &&
           (r.lockedUntil === null || r.lockedUntil < now),
-      )
-      .sort((a, b) => a.nextRunAt.getTime() - b.nextRunAt.getTime())
-      .slice(0, Math.max(0, limit));
+      ),
+      held,
+      Math.max(0, limit),
+    );
+    const due = chosen.map((id) => this.runs.get(id)).filter((run) => run !== undefined);
     for (const run of due) {
       Object.assign(run, { status: "running", lockedBy: owner, lockedUntil: leaseUntil });
       run.updatedAt = this.now();
@@ -54,14 +64,22 @@ export class InMemoryRunStore implements RunStore {
     return due.map((run) => structuredClone(run));
   }
 
-  async renewLease(runId: string, owner: string, leaseUntil: Date) {
+  async renewLease(runId: string, owner: string, leaseUntil: Date, now: Date) {
     const run = this.runs.get(runId);
-    if (!run || run.lockedBy !== owner || run.status !== "running") return false;
+    if (!run || run.lockedBy !== owner || !holdsLease(run, now)) return false;
     run.lockedUntil = leaseUntil;
     return true;
   }
 
-  async saveProgress(runId: string, owner: string, progress: RunProgress, leaseUntil: Date) {
+  async saveProgress(
+    runId: string,
+    owner: string,
+    progress: RunProgress,
+    leaseUntil: Date,
+    now: Date,
+  ) {
+    const run = this.runs.get(runId);
+    if (!run || !holdsLease(run, now)) throw new LeaseLostError(runId, owner);
     this.update(runId, owner, { ...structuredClone(progress), lockedUntil: leaseUntil });
   }
 
@@ -102,14 +120,29 @@ export class InMemoryRunStore implements RunStore {
     if (failureRun) await this.createIfAbsent(failureRun);
   }
 
+  async getCronCursor(functionId: string, schedule: string) {
+    return this.cronCursors.get(JSON.stringify([functionId, schedule])) ?? null;
+  }
+
+  async advanceCron({ functionId, schedule, from, to, runs }: CronAdvance) {
+    const key = JSON.stringify([functionId, schedule]);
+    if ((this.cronCursors.get(key)?.getTime() ?? null) !== (from?.getTime() ?? null)) return false;
+    this.cronCursors.set(key, new Date(to));
+    for (const run of runs) await this.createIfAbsent(run);
+    return true;
+  }
+
   async get(runId: string) {
     const run = this.runs.get(runId);
     return run && structuredClone(run);
   }
 
-  async countUnfinished() {
-    return [...this.runs.values()].filter((r) => r.status === "queued" || r.status === "running")
-      .length;
+  async countUnfinished(now: Date) {
+    return [...this.runs.values()].filter(
+      (r) =>
+        r.status === "running" ||
+        (r.status === "queued" && (r.nextRunAt <= now || r.attempt > 0 || r.stack.length > 0)),
+    ).length;
   }
 
   /** Every run, for assertions in tests. */
@@ -122,4 +155,9 @@ export class InMemoryRunStore implements RunStore {
     if (!run || run.lockedBy !== owner) throw new LeaseLostError(runId, owner);
     Object.assign(run, patch, { updatedAt: this.now() });
   }
+}
+
+/** Running under a lease that has not expired: the run holds its concurrency slots. */
+function holdsLease(run: WorkflowRunRecord, now: Date): boolean {
+  return run.status === "running" && run.lockedUntil !== null && run.lockedUntil >= now;
 }

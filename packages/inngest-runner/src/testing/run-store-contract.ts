@@ -12,7 +12,15 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 export function aNewRun(overrides: Partial<NewRun> = {}): NewRun {
   const eventId = overrides.eventId ?? ulid();
   const event: InngestEvent = { id: eventId, name: "test/event", data: { n: 1 }, ts: t0.getTime() };
-  return { id: ulid(), functionId: FUNCTION, eventId, event, nextRunAt: t0, ...overrides };
+  return {
+    id: ulid(),
+    functionId: FUNCTION,
+    eventId,
+    event,
+    nextRunAt: t0,
+    concurrency: [],
+    ...overrides,
+  };
 }
 
 const claimOptions = (owner: string, now: Date, limit = 10) => ({
@@ -75,11 +83,11 @@ export function describeRunStoreContract(
 
       const [taken] = await store.claimDue(claimOptions("b", at(5_000)));
       expect(taken).toMatchObject({ id: run.id, lockedBy: "b" });
-      await expect(store.saveProgress(run.id, "dead", emptyProgress(), at(6_000))).rejects.toThrow(
-        LeaseLostError,
-      );
-      expect(await store.renewLease(run.id, "dead", at(9_000))).toBe(false);
-      expect(await store.renewLease(run.id, "b", at(9_000))).toBe(true);
+      await expect(
+        store.saveProgress(run.id, "dead", emptyProgress(), at(6_000), at(5_001)),
+      ).rejects.toThrow(LeaseLostError);
+      expect(await store.renewLease(run.id, "dead", at(9_000), at(5_001))).toBe(false);
+      expect(await store.renewLease(run.id, "b", at(9_000), at(5_001))).toBe(true);
     });
 
     it("round-trips progress, including the runner's own bookkeeping", async () => {
@@ -97,7 +105,7 @@ export function describeRunStoreContract(
         disableImmediateExecution: true,
         sleeps: { eee: at(9_000).toISOString() },
       };
-      await store.saveProgress(run.id, "a", progress, at(2_000));
+      await store.saveProgress(run.id, "a", progress, at(2_000), at(2));
       expect(await store.get(run.id)).toMatchObject({
         ...progress,
         status: "running",
@@ -125,7 +133,7 @@ export function describeRunStoreContract(
       const ok = await store.createIfAbsent(aNewRun());
       const bad = await store.createIfAbsent(aNewRun());
       await store.claimDue(claimOptions("a", at(1)));
-      expect(await store.countUnfinished()).toBe(2);
+      expect(await store.countUnfinished(at(2))).toBe(2);
 
       await store.complete(ok.run.id, "a", emptyProgress(), { image: "x.png" });
       const failureRun = aNewRun({ functionId: FAILURE_FUNCTION, eventId: `${bad.run.id}-failed` });
@@ -151,8 +159,136 @@ export function describeRunStoreContract(
         error: { message: "no" },
       });
       expect(await store.get(failureRun.id)).toMatchObject({ status: "queued" });
-      expect(await store.countUnfinished()).toBe(1);
+      expect(await store.countUnfinished(at(2))).toBe(1);
       expect(await store.claimDue(claimOptions("a", at(2)))).toHaveLength(1);
+    });
+
+    it("never lets a concurrency key run more than its limit, counting runs already executing", async () => {
+      const client = (id: string) => [{ key: `fn:app-fn:key:${id}`, limit: 2 }];
+      const a = [];
+      for (let i = 0; i < 3; i += 1) {
+        a.push(
+          (await store.createIfAbsent(aNewRun({ nextRunAt: at(i), concurrency: client("a") }))).run,
+        );
+      }
+      const b = await store.createIfAbsent(aNewRun({ nextRunAt: at(3), concurrency: client("b") }));
+      const free = await store.createIfAbsent(aNewRun({ nextRunAt: at(4) }));
+
+      const first = await store.claimDue(claimOptions("p1", at(10)));
+      expect(first.map((r) => r.id)).toEqual([a[0]?.id, a[1]?.id, b.run.id, free.run.id]);
+      expect(first[0]?.concurrency).toEqual(client("a"));
+      // Another process finds key "a" full while its two runs hold their leases.
+      expect(await store.claimDue(claimOptions("p2", at(20)))).toEqual([]);
+
+      await store.complete(a[0]?.id ?? "", "p1", emptyProgress(), null);
+      const second = await store.claimDue(claimOptions("p2", at(30)));
+      expect(second.map((r) => r.id)).toEqual([a[2]?.id]);
+    });
+
+    it("needs a free slot in every key of a run, and a waiting run holds none", async () => {
+      const shared = { key: "env:key:openai", limit: 1 };
+      const waiting = await store.createIfAbsent(aNewRun({ concurrency: [shared] }));
+      await store.claimDue(claimOptions("p1", at(1)));
+      // Released to wait (a sleep, a retry's backoff): its slot is free for another run.
+      await store.release(waiting.run.id, "p1", emptyProgress(), at(5_000));
+      const other = await store.createIfAbsent(
+        aNewRun({ nextRunAt: at(2), concurrency: [{ key: "fn:app-fn:key:x", limit: 5 }, shared] }),
+      );
+      const third = await store.createIfAbsent(
+        aNewRun({ nextRunAt: at(3), concurrency: [shared] }),
+      );
+
+      expect((await store.claimDue(claimOptions("p1", at(10)))).map((r) => r.id)).toEqual([
+        other.run.id,
+      ]);
+      // Key x has room, but "openai" is full: the third run waits.
+      expect(await store.claimDue(claimOptions("p2", at(11)))).toEqual([]);
+      expect(third.created).toBe(true);
+    });
+
+    it("frees the slot of an expired lease, which its old owner can no longer extend", async () => {
+      const slot = [{ key: "fn:app-fn", limit: 1 }];
+      const stalled = await store.createIfAbsent(aNewRun({ concurrency: slot }));
+      const next = await store.createIfAbsent(aNewRun({ nextRunAt: at(1), concurrency: slot }));
+      await store.claimDue(claimOptions("stalled", at(1)));
+      expect(await store.claimDue(claimOptions("b", at(500)))).toEqual([]);
+
+      // The lease ran out at 1,001: the stalled owner cannot revive it, by renewing or saving…
+      expect(await store.renewLease(stalled.run.id, "stalled", at(9_000), at(2_000))).toBe(false);
+      await expect(
+        store.saveProgress(stalled.run.id, "stalled", emptyProgress(), at(9_000), at(2_000)),
+      ).rejects.toThrow(LeaseLostError);
+      // … and the slot is free for one run again.
+      const taken = await store.claimDue(claimOptions("b", at(2_000)));
+      expect(taken.map((r) => r.id)).toEqual([stalled.run.id]);
+      expect(await store.claimDue(claimOptions("c", at(2_001)))).toEqual([]);
+      expect(next.created).toBe(true);
+    });
+
+    it("moves a cron cursor only from where it is, creating the ticks' runs with it", async () => {
+      const tick = (id: string, at_: Date) =>
+        aNewRun({
+          eventId: id,
+          event: { id, name: "inngest/scheduled.timer", data: {}, ts: at_.getTime() },
+          nextRunAt: at_,
+        });
+      expect(await store.getCronCursor(FUNCTION, "0 * * * *")).toBeNull();
+      const first = tick("2026-01-01T01:00:00Z", at(3_600_000));
+      expect(
+        await store.advanceCron({
+          functionId: FUNCTION,
+          schedule: "0 * * * *",
+          from: null,
+          to: at(3_600_000),
+          runs: [first],
+        }),
+      ).toBe(true);
+      // A second scheduler that read "no cursor" too loses, and creates nothing.
+      const rival = tick("2026-01-01T01:00:00Z", at(3_600_000));
+      expect(
+        await store.advanceCron({
+          functionId: FUNCTION,
+          schedule: "0 * * * *",
+          from: null,
+          to: at(3_600_000),
+          runs: [rival],
+        }),
+      ).toBe(false);
+      expect(await store.get(rival.id)).toBeUndefined();
+      expect((await store.getCronCursor(FUNCTION, "0 * * * *"))?.getTime()).toBe(
+        at(3_600_000).getTime(),
+      );
+
+      const second = tick("2026-01-01T02:00:00Z", at(7_200_000));
+      expect(
+        await store.advanceCron({
+          functionId: FUNCTION,
+          schedule: "0 * * * *",
+          from: at(3_600_000),
+          to: at(7_200_000),
+          runs: [second],
+        }),
+      ).toBe(true);
+      expect(
+        await store.advanceCron({
+          functionId: FUNCTION,
+          schedule: "0 * * * *",
+          from: at(3_600_000),
+          to: at(7_200_000),
+          runs: [],
+        }),
+      ).toBe(false);
+      // Ticks scheduled for later that have not begun are not unfinished work…
+      expect(await store.countUnfinished(at(0))).toBe(0);
+      // … until they are due.
+      expect(await store.countUnfinished(at(3_600_000))).toBe(1);
+      // Schedules are independent per function and expression.
+      expect(await store.getCronCursor(FUNCTION, "0 3 * * *")).toBeNull();
+      expect(await store.get(first.id)).toMatchObject({
+        status: "queued",
+        nextRunAt: at(3_600_000),
+      });
+      expect(await store.get(second.id)).toMatchObject({ eventId: "2026-01-01T02:00:00Z" });
     });
 
     it("stores a null output", async () => {

@@ -1,6 +1,7 @@
 // Builders shared by the embedded runner's tests: a quiet dev-mode client and a runner tuned
 // for tests (fast polling, millisecond backoff).
 import { Inngest, type InngestFunction } from "inngest";
+import { scaledBackoff } from "../backoff";
 import { EmbeddedRunner, type EmbeddedRunnerOptions, type RunnerLogger } from "../runner";
 import { InMemoryRunStore } from "../stores/in-memory-run-store";
 import type { RunStore } from "../stores/run-store";
@@ -32,7 +33,8 @@ export function createTestRunner<S extends RunStore = InMemoryRunStore>(
   const store = options.store ?? (new InMemoryRunStore() as RunStore as S);
   const runner = new EmbeddedRunner({
     pollIntervalMs: 10,
-    backoff: { initialMs: 10, maxMs: 40 },
+    // Inngest's backoff table, a thousand times as fast: 15 ms, 30 ms, 60 ms…, jitter 0–30 ms.
+    backoff: scaledBackoff(1 / 1_000),
     logger: silentRunnerLogger,
     ...options,
     functions,

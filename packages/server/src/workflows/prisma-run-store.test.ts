@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { type DatabaseHandle, openTestDatabase, testDatabaseKinds } from "@garment/db";
+import {
+  type DatabaseHandle,
+  openDatabase,
+  openTestDatabase,
+  testDatabaseKinds,
+} from "@garment/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   aNewRun,
@@ -7,6 +12,7 @@ import {
   createTestRunner,
   describeRunStoreContract,
 } from "@garment/inngest-runner/testing";
+import { emptyProgress } from "@garment/inngest-runner";
 import { PrismaRunStore } from "./prisma-run-store";
 
 describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
@@ -20,6 +26,7 @@ describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
 
   async function emptyStore() {
     await handle.db.$executeRaw`DELETE FROM workflow_runs`;
+    await handle.db.$executeRaw`DELETE FROM workflow_cron_schedules`;
     return new PrismaRunStore(handle.db);
   }
 
@@ -45,6 +52,66 @@ describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
     expect(claimedIds).toHaveLength(runs);
     expect(new Set(claimedIds).size).toBe(runs);
   });
+
+  it.runIf(kind === "postgres")(
+    "never lets claimers in separate processes exceed a concurrency key's limit",
+    async () => {
+      await emptyStore();
+      // Four connection pools stand for four app instances on one PostgreSQL.
+      const instances = await Promise.all(
+        [1, 2, 3, 4].map(() => openDatabase({ url: handle.url ?? "", migrate: false })),
+      );
+      try {
+        const stores = instances.map((instance) => new PrismaRunStore(instance.db));
+        const keys = ["a", "b", "c"].map((client) => ({
+          key: `fn:app-fn:key:${client}`,
+          limit: 2,
+        }));
+        const runs = 60;
+        for (let i = 0; i < runs; i += 1) {
+          await stores[0]?.createIfAbsent(aNewRun({ concurrency: keys.slice(i % 3, (i % 3) + 1) }));
+        }
+        const claimedOnce = new Set<string>();
+        let carried: { id: string; lockedBy: string | null }[] = [];
+        let now = new Date("2026-01-01T00:00:01.000Z");
+        for (let round = 0; claimedOnce.size < runs && round < 60; round += 1) {
+          now = new Date(now.getTime() + 1_000);
+          const claims = await Promise.all(
+            stores.map((store, i) =>
+              store.claimDue({
+                owner: `instance-${i}`,
+                limit: 5,
+                now,
+                leaseUntil: new Date(now.getTime() + 60_000),
+                functionIds: ["app-fn"],
+              }),
+            ),
+          );
+          const claimed = claims.flat();
+          // What the database itself says is executing, per key, after the concurrent claims.
+          const executing = await handle.db.$queryRaw<{ key: string; n: number }[]>`
+            SELECT k AS key, count(*)::int AS n FROM workflow_runs, unnest(concurrency_keys) AS k
+            WHERE status = 'running' GROUP BY k`;
+          for (const { n } of executing) expect(n).toBeLessThanOrEqual(2);
+          expect(claimed.length).toBeLessThanOrEqual(6);
+          for (const run of claimed) {
+            expect(claimedOnce.has(run.id)).toBe(false);
+            claimedOnce.add(run.id);
+          }
+          // Half of what executes finishes before the next round, the rest during the round
+          // after, so claims always race with runs already holding slots.
+          const finishing = [...carried, ...claimed.filter((_, i) => i % 2 === 0)];
+          carried = claimed.filter((_, i) => i % 2 === 1);
+          for (const run of finishing) {
+            await stores[0]?.complete(run.id, run.lockedBy ?? "", emptyProgress(), null);
+          }
+        }
+        expect(claimedOnce.size).toBe(runs);
+      } finally {
+        await Promise.all(instances.map((instance) => instance.close()));
+      }
+    },
+  );
 
   describe("driving real functions", () => {
     const client = createTestClient(`prisma-${kind}`);
@@ -117,7 +184,7 @@ describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
 
         expect(executions.size).toBe(events);
         expect([...executions.values()].every((count) => count === 1)).toBe(true);
-        expect(await store.countUnfinished()).toBe(0);
+        expect(await store.countUnfinished(new Date())).toBe(0);
       } finally {
         await Promise.all(runners.map((runner) => runner.stop()));
       }
@@ -164,6 +231,7 @@ describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
           sleeps: {},
         },
         new Date(Date.now() + 300),
+        new Date(),
       );
 
       const { runner } = createTestRunner([fn], { client, store, leaseMs: 300 });

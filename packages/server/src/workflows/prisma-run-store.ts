@@ -3,6 +3,7 @@
 import { Prisma, type PrismaClient } from "@garment/db";
 import {
   type ClaimOptions,
+  type CronAdvance,
   type InngestEvent,
   LeaseLostError,
   type MemoizedStep,
@@ -15,6 +16,9 @@ import {
 } from "@garment/inngest-runner";
 
 type WorkflowRunRow = Prisma.WorkflowRunModel;
+
+/** The advisory lock key that serialises claims (any constant; "runs" in ASCII). */
+const CLAIM_LOCK = 0x72756e73;
 
 // `workflow_runs` has no columns for the runner's own bookkeeping (the parallel flag and
 // pending sleeps), so it rides along in `steps` under a key no hashed step id (40 hex
@@ -40,40 +44,79 @@ export class PrismaRunStore implements RunStore {
 
   async claimDue({ owner, limit, now, leaseUntil, functionIds }: ClaimOptions) {
     if (limit <= 0 || functionIds.length === 0) return [];
-    // SKIP LOCKED: concurrent claimers (other processes on PostgreSQL) never take the same run,
-    // and never wait on each other.
-    const claimed = await this.db.$queryRaw<{ id: string }[]>`
-      UPDATE workflow_runs
-      SET status = 'running', locked_by = ${owner}, locked_until = ${leaseUntil}, updated_at = ${now}
-      WHERE id IN (
-        SELECT id FROM workflow_runs
-        WHERE status IN ('queued', 'running')
-          AND next_run_at <= ${now}
-          AND (locked_until IS NULL OR locked_until < ${now})
-          AND function_id IN (${Prisma.join(functionIds)})
-        ORDER BY next_run_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED
-      )
-      RETURNING id`;
+    // Concurrency limits span processes, so claims are serialised by a transaction-scoped
+    // advisory lock: each claim counts the slots held (running, unexpired lease) after every
+    // earlier claim committed. The rule is the package's `selectClaimable`: in due order, a run
+    // is taken only while each of its keys, counting the runs picked before it, has room.
+    const claimed = await this.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CLAIM_LOCK})`;
+      return tx.$queryRaw<{ id: string }[]>`
+        WITH held AS (
+          SELECT k.key, count(*)::int AS n
+          FROM workflow_runs r CROSS JOIN LATERAL unnest(r.concurrency_keys) AS k(key)
+          WHERE r.status = 'running' AND r.locked_until >= ${now}
+          GROUP BY k.key
+        ),
+        due AS (
+          SELECT id, next_run_at, concurrency_keys, concurrency_limits
+          FROM workflow_runs
+          WHERE status IN ('queued', 'running')
+            AND next_run_at <= ${now}
+            AND (locked_until IS NULL OR locked_until < ${now})
+            AND function_id IN (${Prisma.join(functionIds)})
+        ),
+        ranked AS (
+          SELECT d.id, k.lim,
+            coalesce(h.n, 0)
+              + row_number() OVER (PARTITION BY k.key ORDER BY d.next_run_at, d.id) AS would_hold
+          FROM due d
+          CROSS JOIN LATERAL unnest(d.concurrency_keys, d.concurrency_limits) AS k(key, lim)
+          LEFT JOIN held h ON h.key = k.key
+        ),
+        eligible AS (
+          SELECT d.id FROM due d
+          WHERE NOT EXISTS (SELECT 1 FROM ranked x WHERE x.id = d.id AND x.would_hold > x.lim)
+          ORDER BY d.next_run_at, d.id
+          LIMIT ${limit}
+        )
+        UPDATE workflow_runs w
+        SET status = 'running', locked_by = ${owner}, locked_until = ${leaseUntil}, updated_at = ${now}
+        FROM eligible e
+        WHERE w.id = e.id
+          AND w.status IN ('queued', 'running')
+          AND (w.locked_until IS NULL OR w.locked_until < ${now})
+        RETURNING w.id`;
+    });
     if (claimed.length === 0) return [];
     const rows = await this.db.workflowRun.findMany({
       where: { id: { in: claimed.map((row) => row.id) }, lockedBy: owner },
-      orderBy: { nextRunAt: "asc" },
+      orderBy: [{ nextRunAt: "asc" }, { id: "asc" }],
     });
     return rows.map(fromRow);
   }
 
-  async renewLease(runId: string, owner: string, leaseUntil: Date) {
+  async renewLease(runId: string, owner: string, leaseUntil: Date, now: Date) {
+    // Only an unexpired lease: an expired one gave its concurrency slots away.
     const { count } = await this.db.workflowRun.updateMany({
-      where: { id: runId, lockedBy: owner, status: "running" },
+      where: { id: runId, lockedBy: owner, status: "running", lockedUntil: { gte: now } },
       data: { lockedUntil: leaseUntil },
     });
     return count === 1;
   }
 
-  async saveProgress(runId: string, owner: string, progress: RunProgress, leaseUntil: Date) {
-    await this.updateOwned(runId, owner, { ...progressColumns(progress), lockedUntil: leaseUntil });
+  async saveProgress(
+    runId: string,
+    owner: string,
+    progress: RunProgress,
+    leaseUntil: Date,
+    now: Date,
+  ) {
+    await this.updateOwned(
+      runId,
+      owner,
+      { ...progressColumns(progress), lockedUntil: leaseUntil },
+      { lockedUntil: { gte: now } },
+    );
   }
 
   async release(runId: string, owner: string, progress: RunProgress, nextRunAt: Date) {
@@ -126,22 +169,67 @@ export class PrismaRunStore implements RunStore {
     });
   }
 
+  async getCronCursor(functionId: string, schedule: string) {
+    const row = await this.db.workflowCronSchedule.findUnique({
+      where: { functionId_schedule: { functionId, schedule } },
+    });
+    return row?.lastTick ?? null;
+  }
+
+  async advanceCron({ functionId, schedule, from, to, runs }: CronAdvance) {
+    // Compare-and-set on the cursor, with the ticks' runs in the same transaction: a rival
+    // scheduler blocks on the row, then finds the cursor moved and creates nothing.
+    return this.db.$transaction(async (tx) => {
+      const { count } =
+        from === null
+          ? await tx.workflowCronSchedule.createMany({
+              data: [{ functionId, schedule, lastTick: to }],
+              skipDuplicates: true,
+            })
+          : await tx.workflowCronSchedule.updateMany({
+              where: { functionId, schedule, lastTick: from },
+              data: { lastTick: to, updatedAt: new Date() },
+            });
+      if (count !== 1) return false;
+      if (runs.length > 0) {
+        await tx.workflowRun.createMany({ data: runs.map(toCreateInput), skipDuplicates: true });
+      }
+      return true;
+    });
+  }
+
   async get(runId: string) {
     const row = await this.db.workflowRun.findUnique({ where: { id: runId } });
     return row ? fromRow(row) : undefined;
   }
 
-  async countUnfinished() {
-    return this.db.workflowRun.count({ where: { status: { in: ["queued", "running"] } } });
+  async countUnfinished(now: Date) {
+    return this.db.workflowRun.count({
+      where: {
+        OR: [
+          { status: "running" },
+          {
+            status: "queued",
+            // A run scheduled for later that has not begun (a cron's next tick) does not count.
+            OR: [
+              { nextRunAt: { lte: now } },
+              { attempt: { gt: 0 } },
+              { stack: { isEmpty: false } },
+            ],
+          },
+        ],
+      },
+    });
   }
 
   private async updateOwned(
     runId: string,
     owner: string,
     data: Prisma.WorkflowRunUpdateManyMutationInput,
+    also: Prisma.WorkflowRunWhereInput = {},
   ) {
     const { count } = await this.db.workflowRun.updateMany({
-      where: { id: runId, lockedBy: owner },
+      where: { ...also, id: runId, lockedBy: owner },
       data: { ...data, updatedAt: new Date() },
     });
     if (count !== 1) throw new LeaseLostError(runId, owner);
@@ -158,6 +246,8 @@ function toCreateInput(run: NewRun): Prisma.WorkflowRunCreateManyInput {
     stack: [],
     status: "queued",
     nextRunAt: run.nextRunAt,
+    concurrencyKeys: run.concurrency.map((slot) => slot.key),
+    concurrencyLimits: run.concurrency.map((slot) => slot.limit),
   };
 }
 
@@ -188,6 +278,10 @@ function fromRow(row: WorkflowRunRow): WorkflowRunRecord {
     functionId: row.functionId,
     eventId: row.eventId,
     event: row.event as unknown as InngestEvent,
+    concurrency: (row.concurrencyKeys ?? []).map((key, i) => ({
+      key,
+      limit: row.concurrencyLimits?.[i] ?? 0,
+    })),
     steps: steps as Record<string, MemoizedStep>,
     stack: row.stack,
     attempt: row.attempt,

@@ -47,9 +47,9 @@ export interface WorkflowSystemOptions {
   imageModels: ImageModelRegistry;
   logger: Logger;
   inngest: InngestSettings;
-  /** Embedded runner: most runs at once (default 4) and retry backoff. */
+  /** Embedded runner: most runs at once (default 4) and retry backoff (default Inngest's table). */
   concurrency?: number;
-  backoff?: Partial<BackoffOptions>;
+  backoff?: BackoffOptions;
   pollIntervalMs?: number;
   leaseMs?: number;
   /** Overrides for tests (a failing model, a stricter evaluation…). */
