@@ -54,11 +54,6 @@ export class FunctionCatalog {
   private readonly byId = new Map<string, CatalogFunction>();
 
   constructor(client: Inngest.Any, functions: InngestFunction.Any[]) {
-    if (client.mode !== "dev") {
-      throw new Error(
-        `The embedded Inngest runner needs the Inngest client "${client.id}" in dev mode (new Inngest({ id, isDev: true })): it calls the serve handler in-process without request signatures.`,
-      );
-    }
     for (const fn of functions) {
       for (const entry of describeFunction(client, fn)) {
         if (this.byId.has(entry.id))

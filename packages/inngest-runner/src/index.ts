@@ -33,4 +33,5 @@ export {
   selectClaimable,
 } from "./concurrency";
 export { CRON_EVENT, cronEventId } from "./cron";
+export { createEmbeddedInngest, EMBEDDED_INNGEST_URL } from "./embedded-events";
 export { InMemoryRunStore } from "./stores/in-memory-run-store";

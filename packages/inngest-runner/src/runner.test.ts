@@ -156,11 +156,11 @@ describe("EmbeddedRunner", () => {
       async ({ step }) =>
         step.run("slow-once", async () => {
           calls += 1;
-          if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 400));
+          if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 1_500));
           return calls;
         }),
     );
-    const { runner, store } = createTestRunner([fn], { client, callTimeoutMs: 100 });
+    const { runner, store } = createTestRunner([fn], { client, callTimeoutMs: 400 });
     await start(runner);
 
     const { runIds } = await runner.send({ id: "evt-slow", name: "test/slow", data: {} });
@@ -469,6 +469,42 @@ describe("EmbeddedRunner", () => {
     ]);
   });
 
+  it("delivers step.sendEvent and inngest.send from inside a function to the runner itself", async () => {
+    const received: { id: string | undefined; data: unknown }[] = [];
+    const sender = client.createFunction(
+      { id: "sender", triggers: [{ event: "test/order" }] },
+      async ({ event, step }) => {
+        await step.sendEvent("notify", {
+          id: `notify-${String(event.data.order)}`,
+          name: "test/notified",
+          data: { order: event.data.order, via: "step" },
+        });
+        await step.run("direct", () =>
+          client.send({ name: "test/notified", data: { order: event.data.order, via: "send" } }),
+        );
+      },
+    );
+    const receiver = client.createFunction(
+      { id: "receiver", triggers: [{ event: "test/notified" }] },
+      async ({ event, step }) =>
+        step.run("record", () => received.push({ id: event.id, data: event.data })),
+    );
+    const { runner, store } = createTestRunner([sender, receiver], { client });
+    await start(runner);
+
+    await runner.send({ id: "order-7", name: "test/order", data: { order: 7 } });
+    await eventually(() => received.length === 2);
+    await runner.waitForIdle();
+
+    expect(received).toEqual(
+      expect.arrayContaining([
+        { id: "notify-7", data: { order: 7, via: "step" } },
+        { id: expect.any(String), data: { order: 7, via: "send" } },
+      ]),
+    );
+    expect(store.all().every((r) => r.status === "completed")).toBe(true);
+  });
+
   it("fails a run that uses a step op it does not implement, and runs onFailure", async () => {
     let failureCalls = 0;
     const fn = client.createFunction(
@@ -508,6 +544,15 @@ describe("EmbeddedRunner cron triggers", () => {
       async ({ event, step }) => step.run("prune", () => ticks.push(event)),
     );
     const store = new InMemoryRunStore();
+    // Yesterday's tick ran; the runners start 200 ms before today's (however long they take to
+    // start, today's tick is the next one after the cursor, so it runs, once).
+    await store.advanceCron({
+      functionId: "runner-test-nightly",
+      schedule: "TZ=Europe/Paris 0 4 * * *",
+      from: null,
+      to: new Date("2026-12-02T03:00:00Z"),
+      runs: [],
+    });
     const clock = clockAt("2026-12-03T02:59:59.800Z");
     const one = await start(createTestRunner([fn], { client, store, clock }).runner);
     const two = await start(createTestRunner([fn], { client, store, clock }).runner);
@@ -660,13 +705,18 @@ describe("EmbeddedRunner refuses functions it cannot run faithfully", () => {
     expect(() => createTestRunner([fn], { client })).toThrow(`"${fn.id(client.id)}"`);
   });
 
-  it("refuses a client that is not in dev mode", () => {
-    const cloudClient = new Inngest({ id: "cloud-app", isDev: false });
-    const fn = cloudClient.createFunction(
+  it.each([
+    ["a cloud-mode client", new Inngest({ id: "cloud-app", isDev: false })],
+    // The one that used to post events from functions to the default dev server URL.
+    ["a plain dev-mode client", new Inngest({ id: "dev-app", isDev: true })],
+  ])("refuses %s, whose events would not reach the runner", (_, plainClient) => {
+    const fn = plainClient.createFunction(
       { id: "f", triggers: [{ event: "x" }] },
       async () => null,
     );
-    expect(() => createTestRunner([fn], { client: cloudClient })).toThrow(/isDev: true/);
+    expect(() => createTestRunner([fn], { client: plainClient })).toThrow(
+      /createEmbeddedInngest.*step\.sendEvent and inngest\.send/,
+    );
   });
 });
 
@@ -726,7 +776,7 @@ describe("EmbeddedRunner resumes runs another runner left behind", () => {
     const crashed = createTestRunner([fn], {
       client,
       store: frozenAfterFirstSave,
-      leaseMs: 100,
+      leaseMs: 300,
     }).runner;
     await crashed.start();
     const { runIds } = await crashed.send({ id: "evt-crash", name: "test/resume", data: {} });
@@ -735,7 +785,7 @@ describe("EmbeddedRunner resumes runs another runner left behind", () => {
     const orphan = await store.get(runIds[0] ?? "");
     expect(orphan).toMatchObject({ status: "running", lockedBy: crashed.runnerId });
 
-    const next = await start(createTestRunner([fn], { client, store, leaseMs: 100 }).runner);
+    const next = await start(createTestRunner([fn], { client, store, leaseMs: 300 }).runner);
     await next.waitForIdle();
 
     expect(calls).toEqual({ first: 1, second: 1, third: 1 });
@@ -754,15 +804,15 @@ describe("EmbeddedRunner leases", () => {
       async ({ step }) =>
         step.run("render", async () => {
           executions += 1;
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          await new Promise((resolve) => setTimeout(resolve, 1_200));
           return "rendered";
         }),
     );
     const store = new InMemoryRunStore();
-    const first = await start(createTestRunner([fn], { client, store, leaseMs: 60 }).runner);
+    const first = await start(createTestRunner([fn], { client, store, leaseMs: 300 }).runner);
     const { runIds } = await first.send({ id: "evt-long", name: "test/long", data: {} });
     await eventually(() => executions === 1);
-    const second = await start(createTestRunner([fn], { client, store, leaseMs: 60 }).runner);
+    const second = await start(createTestRunner([fn], { client, store, leaseMs: 300 }).runner);
 
     await first.waitForIdle();
     await second.waitForIdle();

@@ -7,6 +7,7 @@ import { ulid } from "ulid";
 import { advanceRun, exceedsStepLimit, wakeDueSleeps } from "./advance-run";
 import { type BackoffOptions, inngestBackoff } from "./backoff";
 import { type CronSchedule, cronEvent, ticksToSchedule } from "./cron";
+import { embeddedEventApiOf } from "./embedded-events";
 import { CALL_TIMEOUT_MS, MAX_STEPS_PER_RUN, stepLimitError } from "./defaults";
 import { callFunction, createServeHandler, type ServeHandler } from "./executor";
 import { type CatalogFunction, FUNCTION_FAILED_EVENT, FunctionCatalog } from "./function-catalog";
@@ -32,7 +33,7 @@ export interface Clock {
 }
 
 export interface EmbeddedRunnerOptions {
-  /** Must be in dev mode (`isDev: true`): calls are in-process and unsigned. */
+  /** Made by `createEmbeddedInngest`: dev mode, its events routed into this runner. */
   client: Inngest.Any;
   functions: InngestFunction.Any[];
   store: RunStore;
@@ -107,6 +108,14 @@ export class EmbeddedRunner {
   private cronPass: Promise<void> | undefined;
 
   constructor(options: EmbeddedRunnerOptions) {
+    const events = embeddedEventApiOf(options.client);
+    if (!events) {
+      throw new Error(
+        `The embedded Inngest runner needs an Inngest client made by createEmbeddedInngest({ id: "${options.client.id}" }): ` +
+          `the client given sends events to ${options.client.eventBaseUrl}, so step.sendEvent and inngest.send inside a function would be delivered there, not to this runner. ` +
+          "(The embedded client is also in dev mode, since the runner calls the serve handler in-process without signatures.)",
+      );
+    }
     // Throws, naming the function and the feature, before anything runs.
     this.catalog = new FunctionCatalog(options.client, options.functions);
     this.handler = createServeHandler(options.client, options.functions);
@@ -120,6 +129,8 @@ export class EmbeddedRunner {
     this.logger = options.logger ?? consoleLogger;
     this.clock = options.clock ?? { now: () => new Date() };
     this.runnerId = options.runnerId ?? `${hostname()}:${process.pid}:${ulid().slice(-8)}`;
+    // Events sent from inside functions start runs here, like `send`.
+    events.attach(this);
     this.functionIds = options.functions.flatMap((fn) => {
       const id = fn.id(options.client.id);
       return fn.opts.onFailure ? [id, `${id}-failure`] : [id];

@@ -1,6 +1,7 @@
 // Builders shared by the embedded runner's tests: a quiet dev-mode client and a runner tuned
 // for tests (fast polling, millisecond backoff).
-import { Inngest, type InngestFunction } from "inngest";
+import type { Inngest, InngestFunction } from "inngest";
+import { createEmbeddedInngest } from "../embedded-events";
 import { scaledBackoff } from "../backoff";
 import { EmbeddedRunner, type EmbeddedRunnerOptions, type RunnerLogger } from "../runner";
 import { InMemoryRunStore } from "../stores/in-memory-run-store";
@@ -17,9 +18,8 @@ export const silentRunnerLogger: RunnerLogger = {
 
 /** A dev-mode client whose SDK logs (expected step errors in tests) stay quiet. */
 export function createTestClient(id = "runner-test") {
-  return new Inngest({
+  return createEmbeddedInngest({
     id,
-    isDev: true,
     logger: { info: noop, warn: noop, error: noop, debug: noop },
   });
 }

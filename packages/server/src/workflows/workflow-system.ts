@@ -6,7 +6,11 @@ import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementar
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
-import { EmbeddedRunner, type BackoffOptions } from "@garment/inngest-runner";
+import {
+  createEmbeddedInngest,
+  EmbeddedRunner,
+  type BackoffOptions,
+} from "@garment/inngest-runner";
 import { EmbeddedEngine, InngestCloudEngine, type WorkflowEngine } from "./engine";
 import { deadlineFetch } from "./engine/deadline-fetch";
 import { PrismaRunStore } from "./prisma-run-store";
@@ -68,23 +72,21 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
   // Throws on a half configuration, before anything runs.
   const connection = resolveInngestConnection(options.inngest);
   const embedded = connection.mode === "embedded";
-  const client = new Inngest({
-    id: INNGEST_APP_ID,
-    // Explicit, so the SDK never falls back to reading INNGEST_DEV itself: signed ("cloud")
-    // unless this is the embedded runner (in-process calls) or a dev server on loopback.
-    isDev: connection.mode !== "cloud",
-    ...(connection.mode !== "embedded" && connection.eventKey
-      ? { eventKey: connection.eventKey }
-      : {}),
-    ...(connection.mode !== "embedded" && connection.signingKey
-      ? { signingKey: connection.signingKey }
-      : {}),
-    ...(connection.mode !== "embedded" && connection.baseUrl
-      ? { baseUrl: connection.baseUrl }
-      : {}),
-    // Every call to Inngest (sending events, syncing) has a deadline.
-    fetch: deadlineFetch(() => (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs),
-  });
+  // Embedded: events sent from inside functions (step.sendEvent, inngest.send) go to the runner,
+  // never to a dev server's default URL.
+  const client = embedded
+    ? createEmbeddedInngest({ id: INNGEST_APP_ID })
+    : new Inngest({
+        id: INNGEST_APP_ID,
+        // Explicit, so the SDK never falls back to reading INNGEST_DEV itself: signed ("cloud")
+        // unless this is a dev server on loopback.
+        isDev: connection.mode !== "cloud",
+        ...(connection.eventKey ? { eventKey: connection.eventKey } : {}),
+        ...(connection.signingKey ? { signingKey: connection.signingKey } : {}),
+        ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}),
+        // Every call to Inngest (sending events, syncing) has a deadline.
+        fetch: deadlineFetch(() => (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs),
+      });
   const announce = async (jobId: string) => {
     if (!options.signer) return;
     try {
