@@ -43,11 +43,28 @@ export function garmentEslint({ tsconfigRootDir, envFiles = ["**/env.ts"] }) {
             message: "Read configuration through the package's env.ts.",
           },
         ],
+        "no-restricted-imports": [
+          "error",
+          {
+            paths: [
+              {
+                name: "node:process",
+                importNames: ["env"],
+                message: "Read configuration through the package's env.ts.",
+              },
+              {
+                name: "process",
+                importNames: ["env"],
+                message: "Read configuration through the package's env.ts.",
+              },
+            ],
+          },
+        ],
       },
     },
     {
       files: envFiles,
-      rules: { "no-restricted-properties": "off" },
+      rules: { "no-restricted-properties": "off", "no-restricted-imports": "off" },
     },
     {
       files: ["**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/bench/**", "**/*.bench.ts"],

@@ -13,4 +13,4 @@ export {
 export { openTestDatabase, testDatabaseKinds, withDatabase } from "./test-database";
 export { applyMigrations, loadMigrations, type Migration } from "./migrations";
 export { DatabaseLockedError } from "./internal/data-dir-lock";
-export { dbEnv } from "./env";
+export { readDbEnv, dbEnvSchema, type DbEnv } from "./env";

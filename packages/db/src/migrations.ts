@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { dbEnv } from "./env";
+import { readDbEnv } from "./env";
 import { findRepoRoot } from "./internal/repo-root";
 
 export interface Migration {
@@ -17,7 +17,7 @@ export interface ScriptRunner {
 }
 
 export function migrationsDirectory(): string {
-  return dbEnv.migrationsDir ?? path.join(findRepoRoot(), "prisma", "migrations");
+  return readDbEnv().STUDIO_MIGRATIONS_DIR ?? path.join(findRepoRoot(), "prisma", "migrations");
 }
 
 /** The committed migrations, in order. Checksums match Prisma's (sha256 of the file). */

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import path from "node:path";
 import pg from "pg";
-import { dbEnv } from "./env";
+import { readDbEnv } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 import { acquireDataDirLock } from "./internal/data-dir-lock";
 import { findRepoRoot } from "./internal/repo-root";
@@ -36,7 +36,7 @@ export function isPostgresUrl(url: string | undefined): boolean {
 }
 
 /** Relative folders resolve against the repo root, so the app and the CLI agree on one place. */
-export function resolveDataDir(dataDir: string | undefined = dbEnv.dataDir): string {
+export function resolveDataDir(dataDir: string | undefined = readDbEnv().STUDIO_DATA_DIR): string {
   if (dataDir === "memory://") return dataDir;
   return path.resolve(findRepoRoot(), dataDir ?? ".data");
 }
@@ -46,14 +46,18 @@ export function resolveDataDir(dataDir: string | undefined = dbEnv.dataDir): str
  * seconds to open and Next.js evaluates route modules at build time.
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  const url = options.url ?? dbEnv.databaseUrl;
+  const url = options.url ?? readDbEnv().DATABASE_URL;
   if (url !== undefined && !isPostgresUrl(url)) {
     throw new Error(
       `DATABASE_URL must be a postgres:// or postgresql:// URL (got "${url.split(":")[0]}:…"); unset it for the embedded database.`,
     );
   }
   return url !== undefined
-    ? openPostgres(url, options.migrate ?? false, options.poolSize ?? dbEnv.poolSize)
+    ? openPostgres(
+        url,
+        options.migrate ?? false,
+        options.poolSize ?? readDbEnv().DATABASE_POOL_SIZE,
+      )
     : openPglite(resolveDataDir(options.dataDir), options.migrate ?? true);
 }
 

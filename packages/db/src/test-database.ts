@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { randomBytes } from "node:crypto";
-import { dbEnv } from "./env";
+import { readDbEnv } from "./env";
 import {
   migratePostgres,
   openDatabase,
@@ -31,7 +31,7 @@ function migratedPgliteSnapshot(): Promise<File | Blob> {
 
 /** The kinds the integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testDatabaseKinds(): DatabaseKind[] {
-  return dbEnv.testDatabaseUrl ? ["pglite", "postgres"] : ["pglite"];
+  return readDbEnv().TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
 /** A fresh, migrated, isolated database. PostgreSQL ones are created and dropped per handle. */
@@ -41,7 +41,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHand
     await pglite.waitReady;
     return wrapPglite(pglite, { migrate: false, location: "memory://" });
   }
-  const adminUrl = dbEnv.testDatabaseUrl;
+  const adminUrl = readDbEnv().TEST_DATABASE_URL;
   if (!adminUrl)
     throw new Error("Set TEST_DATABASE_URL to a PostgreSQL URL to run the PostgreSQL tests.");
   const name = `gs_test_${randomBytes(6).toString("hex")}`;

@@ -6,6 +6,8 @@ export * from "./complementary-garment";
 export * from "./errors";
 export * from "./validation-detail";
 export * from "./resolved-garment";
+export * from "./resolved-job-options";
 export * from "./jobs";
 export * from "./catalog";
 export * from "./account";
+export * from "./env-fields";

@@ -20,7 +20,7 @@ const database = await openDatabase(
 );
 const runtime = await createRuntime({
   database,
-  workflow: { send: async () => {} },
+  workflow: { send: async () => {}, start: async () => {}, stop: async () => {} },
   imageModels: imageModelDirectory(createImageModelRegistry()),
   storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-bench-artifacts-"))),
   signer: new UrlSigner("bench"),

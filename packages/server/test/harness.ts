@@ -8,21 +8,25 @@ import { pino } from "pino";
 import { LocalFolderStorage } from "../src/storage/local-folder-storage";
 import { UrlSigner } from "../src/storage/url-signer";
 import type { AppRuntime } from "../src/runtime/app-runtime";
-import type { ApiSettings } from "../src/runtime/api-settings";
+import type { ApiSettings } from "../src/config/api-settings";
 import { createRuntime } from "../src/runtime/create-runtime";
 import { imageModelDirectory } from "../src/runtime/image-model-directory";
-import type { WorkflowHandOff } from "../src/services/dispatch/dispatch-complementary-garment";
+import type { WorkflowEngine, WorkflowEvent } from "../src/ports/workflow-engine";
+import type { DispatchEventData } from "../src/services/dispatch/operation";
 import { createClient } from "../src/services/clients/create-client";
 import { handleV1Request } from "../src/rest/router";
 
 /** A workflow hand-off that records what it was given (and can be told to fail). */
-export class RecordingHandOff implements WorkflowHandOff {
-  readonly events: Parameters<WorkflowHandOff["send"]>[0][] = [];
+export class RecordingHandOff implements WorkflowEngine {
+  readonly events: WorkflowEvent<DispatchEventData>[] = [];
   failWith: Error | null = null;
-  async send(event: Parameters<WorkflowHandOff["send"]>[0]) {
+  async send(event: WorkflowEvent) {
     if (this.failWith) throw this.failWith;
-    this.events.push(event);
+    // Only dispatches send events while a test hands off by hand.
+    this.events.push(event as WorkflowEvent<DispatchEventData>);
   }
+  async start() {}
+  async stop() {}
 }
 
 export interface TestRuntime extends AppRuntime {

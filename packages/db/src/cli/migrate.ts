@@ -1,9 +1,9 @@
 // `pnpm db:migrate`: applies the committed migrations to DATABASE_URL (PostgreSQL), or to the
 // embedded PGlite folder when DATABASE_URL is unset (the app also does that itself at start).
-import { dbEnv, isPostgresUrl, migratePostgres, openDatabase, redactUrl } from "../index";
+import { readDbEnv, isPostgresUrl, migratePostgres, openDatabase, redactUrl } from "../index";
 
 async function main() {
-  const url = dbEnv.databaseUrl;
+  const url = readDbEnv().DATABASE_URL;
   if (url !== undefined && isPostgresUrl(url)) {
     const report = await migratePostgres(url);
     console.log(JSON.stringify({ database: redactUrl(url), ...report }));

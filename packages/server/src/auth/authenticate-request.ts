@@ -1,10 +1,16 @@
-import type { AppRuntime } from "../runtime/app-runtime";
+import type { PrismaClient } from "@garment/db";
+import type { ApiSettings } from "../config/api-settings";
 import { unauthenticated } from "../errors";
 import { authenticateBearer } from "./authenticate";
+import type { RateLimiter } from "./rate-limit";
 import type { Caller } from "./caller";
 import { authenticateShopify, SHOPIFY_HMAC_HEADER } from "./shopify";
 
-type AuthRuntime = Pick<AppRuntime, "db" | "rateLimiter" | "settings">;
+interface AuthRuntime {
+  db: PrismaClient;
+  rateLimiter: RateLimiter;
+  settings: Pick<ApiSettings, "rateLimit">;
+}
 
 /** What a route accepts besides a Bearer key. */
 export interface CredentialOptions {

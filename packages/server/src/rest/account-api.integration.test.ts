@@ -13,7 +13,7 @@ import {
   revokeShopifyCredential,
   shopifySignature,
 } from "../auth/shopify";
-import { apiSettings } from "../runtime/api-settings";
+import { apiSettings } from "../config/api-settings";
 import { createApiKey } from "../services/clients/api-keys";
 import { getBalance } from "../services/credits/balance";
 

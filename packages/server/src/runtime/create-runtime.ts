@@ -7,14 +7,15 @@ import {
 import type { Logger } from "pino";
 import { RateLimiter, type RateLimitStore } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
-import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
+import type { WorkflowEngine } from "../ports/workflow-engine";
 import { DEFAULT_JOB_DEADLINE_MS, startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
 import { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
 import type { WorkflowSystem } from "../workflows/workflow-system";
-import { apiSettings, type ApiSettings } from "./api-settings";
-import type { AppRuntime, ImageModelDirectory } from "./app-runtime";
+import { apiSettings, type ApiSettings } from "../config/api-settings";
+import type { AppRuntime } from "./app-runtime";
+import type { ImageModelDirectory } from "../ports/image-model-directory";
 import { createLogger } from "./logger";
 
 export interface RuntimeParts {
@@ -30,7 +31,7 @@ export interface RuntimeOptions {
   database?: DatabaseHandle;
   databaseOptions?: OpenDatabaseOptions;
   /** A plain hand-off (tests), or a factory for the workflow system, started with the runtime. */
-  workflow: WorkflowHandOff | ((parts: RuntimeParts) => WorkflowSystem);
+  workflow: WorkflowEngine | ((parts: RuntimeParts) => WorkflowSystem);
   imageModels: ImageModelDirectory;
   storage: ArtifactStorage;
   signer: UrlSigner;
@@ -57,7 +58,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     settings,
   };
   const workflows = typeof options.workflow === "function" ? options.workflow(parts) : null;
-  const workflow: WorkflowHandOff = workflows ?? (options.workflow as WorkflowHandOff);
+  const workflow: WorkflowEngine = workflows ?? (options.workflow as WorkflowEngine);
   await workflows?.start();
   const stopSweeper = workflows
     ? startStuckJobSweeper(

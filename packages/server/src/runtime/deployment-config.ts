@@ -1,6 +1,6 @@
-import { dbEnv, isPostgresUrl, resolveDataDir } from "@garment/db";
+import { isPostgresUrl, resolveDataDir } from "@garment/db";
 import path from "node:path";
-import { serverEnv } from "../env";
+import type { ServerEnv } from "../env";
 import type { S3StorageSettings } from "../storage/s3-artifact-storage";
 import { loadSigningSecret } from "../storage/signing-secret";
 import {
@@ -33,7 +33,7 @@ export interface DeploymentConfig {
  * Reads and checks the deployment's configuration, collecting every problem before failing so
  * a half-configured instance refuses to start with one message that says what is missing.
  */
-export function readDeploymentConfig(): DeploymentConfig {
+export function readDeploymentConfig(env: ServerEnv): DeploymentConfig {
   const problems: string[] = [];
   const attempt = <T>(read: () => T): T | undefined => {
     try {
@@ -44,22 +44,22 @@ export function readDeploymentConfig(): DeploymentConfig {
       return undefined;
     }
   };
-  const shared = isPostgresUrl(dbEnv.databaseUrl);
-  const dataDir = resolveDataDir();
+  const shared = isPostgresUrl(env.DATABASE_URL);
+  const dataDir = resolveDataDir(env.STUDIO_DATA_DIR);
   const inngest: InngestSettings = {
-    eventKey: serverEnv.inngestEventKey,
-    signingKey: serverEnv.inngestSigningKey,
-    dev: serverEnv.inngestDev,
-    baseUrl: serverEnv.inngestBaseUrl,
-    serveOrigin: serverEnv.inngestServeOrigin,
-    servePath: serverEnv.inngestServePath,
+    eventKey: env.INNGEST_EVENT_KEY,
+    signingKey: env.INNGEST_SIGNING_KEY,
+    dev: env.INNGEST_DEV,
+    baseUrl: env.INNGEST_BASE_URL,
+    serveOrigin: env.INNGEST_SERVE_ORIGIN ?? env.INNGEST_SERVE_HOST,
+    servePath: env.INNGEST_SERVE_PATH,
   };
   const connection = attempt(() => resolveInngestConnection(inngest));
   const signingSecret = attempt(() =>
-    loadSigningSecret({ fromEnv: serverEnv.signingSecret, dataDir, shared }),
+    loadSigningSecret({ fromEnv: env.STUDIO_SIGNING_SECRET, dataDir, shared }),
   );
-  const storage = attempt(() => storageChoice(shared, dataDir));
-  const redisUrl = serverEnv.redisUrl;
+  const storage = attempt(() => storageChoice(env, shared, dataDir));
+  const redisUrl = env.REDIS_URL;
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl))
     problems.push(`REDIS_URL must be a redis:// or rediss:// URL.`);
   const rateLimit: RateLimitChoice = redisUrl
@@ -72,12 +72,12 @@ export function readDeploymentConfig(): DeploymentConfig {
   return { shared, storage, rateLimit, signingSecret, inngest, connection };
 }
 
-function storageChoice(shared: boolean, dataDir: string): StorageChoice {
-  const bucket = serverEnv.s3Bucket;
-  const requested = serverEnv.artifactStorage ?? (bucket ? "s3" : shared ? "database" : "local");
+function storageChoice(env: ServerEnv, shared: boolean, dataDir: string): StorageChoice {
+  const bucket = env.STUDIO_S3_BUCKET;
+  const requested = env.STUDIO_ARTIFACT_STORAGE ?? (bucket ? "s3" : shared ? "database" : "local");
   switch (requested) {
     case "local":
-      return { kind: "local", dir: serverEnv.storageDir ?? path.join(dataDir, "artifacts") };
+      return { kind: "local", dir: env.STUDIO_STORAGE_DIR ?? path.join(dataDir, "artifacts") };
     case "database":
       return { kind: "database" };
     case "s3":
@@ -89,10 +89,10 @@ function storageChoice(shared: boolean, dataDir: string): StorageChoice {
         kind: "s3",
         settings: {
           bucket,
-          prefix: serverEnv.s3Prefix,
-          endpoint: serverEnv.s3Endpoint,
-          region: serverEnv.s3Region,
-          forcePathStyle: serverEnv.s3ForcePathStyle,
+          prefix: env.STUDIO_S3_PREFIX,
+          endpoint: env.STUDIO_S3_ENDPOINT,
+          region: env.STUDIO_S3_REGION ?? env.AWS_REGION,
+          forcePathStyle: env.STUDIO_S3_FORCE_PATH_STYLE,
         },
       };
     default:

@@ -6,13 +6,14 @@ import {
   RedisRateLimitStore,
   type RateLimitStore,
 } from "../auth/rate-limit";
-import { limitsEnv, serverEnv } from "../env";
+import { InvalidEnvironmentError } from "@garment/schemas";
+import { readServerEnv, type ServerEnv } from "../env";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import { DatabaseArtifactStorage } from "../storage/database-artifact-storage";
 import { LocalFolderStorage } from "../storage/local-folder-storage";
 import { S3ArtifactStorage } from "../storage/s3-artifact-storage";
 import { UrlSigner } from "../storage/url-signer";
-import { apiSettingsFromEnv } from "./api-settings";
+import { apiSettingsFromEnv } from "../config/api-settings";
 import { ConfigurationError } from "./configuration-error";
 import {
   readDeploymentConfig,
@@ -33,28 +34,28 @@ import { createLogger } from "./logger";
 const globalRef = globalThis as unknown as { __garmentRuntime?: Promise<AppRuntime> };
 
 export function getAppRuntime(): Promise<AppRuntime> {
-  globalRef.__garmentRuntime ??= buildAppRuntime().catch((error: unknown) => {
+  globalRef.__garmentRuntime ??= buildAppRuntime(readServerEnv()).catch((error: unknown) => {
     globalRef.__garmentRuntime = undefined;
     throw error;
   });
   return globalRef.__garmentRuntime;
 }
 
-async function buildAppRuntime(): Promise<AppRuntime> {
-  const logger = createLogger();
+async function buildAppRuntime(env: ServerEnv): Promise<AppRuntime> {
+  const logger = createLogger(env.LOG_LEVEL);
   // Refuses a half configuration (naming what is missing) before anything is opened.
-  const config = readDeploymentConfig();
+  const config = readDeploymentConfig(env);
   // Hosted models are listed always and become available when their key is configured.
   // Renders take long: hosted models keep their own generous deadline unless one is configured.
-  const renderTimeout = limitsEnv.imageModelTimeoutMs;
+  const renderTimeout = env.STUDIO_IMAGE_MODEL_TIMEOUT_MS;
   const timeout = renderTimeout !== undefined ? { timeoutMs: renderTimeout } : {};
   const imageModels = createImageModelRegistry({
-    openai: { apiKey: serverEnv.openAiApiKey, ...timeout },
-    gemini: { apiKey: serverEnv.geminiApiKey, ...timeout },
-    falFlux: { apiKey: serverEnv.falKey, ...timeout },
-    ...(serverEnv.failingImageModel ? { extra: [createFailingImageModel()] } : {}),
+    openai: { apiKey: env.OPENAI_API_KEY, ...timeout },
+    gemini: { apiKey: env.GEMINI_API_KEY, ...timeout },
+    falFlux: { apiKey: env.FAL_KEY, ...timeout },
+    ...(env.STUDIO_FAILING_IMAGE_MODEL ? { extra: [createFailingImageModel()] } : {}),
   });
-  const database = await openDatabase({ migrate: !config.shared });
+  const database = await openDatabase({ url: env.DATABASE_URL, migrate: !config.shared });
   const storage = artifactStorageFor(config.storage, database.db);
   const runtime = await createRuntime({
     database,
@@ -64,7 +65,7 @@ async function buildAppRuntime(): Promise<AppRuntime> {
     workflow: (parts) => createWorkflowSystem({ ...parts, imageModels, inngest: config.inngest }),
     rateLimitStore: (db) => rateLimitStoreFor(config.rateLimit, db),
     logger,
-    settings: apiSettingsFromEnv(),
+    settings: apiSettingsFromEnv(env),
   });
   logger.info(
     {
@@ -104,21 +105,32 @@ function rateLimitStoreFor(choice: RateLimitChoice, db: PrismaClient): RateLimit
 /** Called from Next's instrumentation hook: open everything, greet, and close on shutdown. */
 export async function startAppRuntime(): Promise<void> {
   let runtime: AppRuntime;
+  let env: ServerEnv;
   try {
+    // Validated first: a bad variable stops the start with a message naming it.
+    env = readServerEnv();
     runtime = await getAppRuntime();
   } catch (error) {
     // A half configuration must not leave a server up that answers 500 to everything.
-    if (error instanceof ConfigurationError) {
+    if (error instanceof ConfigurationError || error instanceof InvalidEnvironmentError) {
       process.stderr.write(`\n${error.message}\n\n`);
       process.exit(78); // EX_CONFIG
     }
     throw error;
   }
   if (runtime.database.kind === "pglite") {
-    const demo = await ensureDemoCredentials(runtime, resolveDataDir(), serverEnv.demoCredits);
-    const stylist = await ensureDemoStylist(runtime, resolveDataDir(), demo.client_id);
+    const demo = await ensureDemoCredentials(
+      runtime,
+      resolveDataDir(env.STUDIO_DATA_DIR),
+      env.STUDIO_DEMO_CREDITS,
+    );
+    const stylist = await ensureDemoStylist(
+      runtime,
+      resolveDataDir(env.STUDIO_DATA_DIR),
+      demo.client_id,
+    );
     process.stdout.write(
-      `\n  Garment Studio is running at http://localhost:${serverEnv.port} (embedded database: ${runtime.database.location})\n` +
+      `\n  Garment Studio is running at http://localhost:${env.PORT} (embedded database: ${runtime.database.location})\n` +
         `  Demo client ${demo.client_id}: ${demo.balance} credits\n` +
         `    live API key: ${demo.api_key}\n` +
         `    test API key: ${demo.test_api_key}\n` +

@@ -1,5 +1,5 @@
 import type { ImageModelRegistry } from "@garment/imaging";
-import type { ImageModelDirectory } from "./app-runtime";
+import type { ImageModelDirectory } from "../ports/image-model-directory";
 
 /** The dispatch service's view of the image-model registry. */
 export function imageModelDirectory(registry: ImageModelRegistry): ImageModelDirectory {

@@ -1,6 +1,6 @@
 import { pino, type Logger } from "pino";
-import { serverEnv } from "../env";
+import { readServerEnv } from "../env";
 
-export function createLogger(level: string = serverEnv.logLevel): Logger {
+export function createLogger(level: string = readServerEnv().LOG_LEVEL): Logger {
   return pino({ level, base: { service: "garment-studio" } });
 }

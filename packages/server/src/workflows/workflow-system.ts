@@ -2,7 +2,6 @@ import type { PrismaClient } from "@garment/db";
 import { evaluateRender, type ImageModelRegistry } from "@garment/imaging";
 import { Inngest, type InngestFunction } from "inngest";
 import type { Logger } from "pino";
-import type { WorkflowHandOff } from "../services/dispatch/dispatch-complementary-garment";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
@@ -14,7 +13,7 @@ import {
 import { EmbeddedEngine, InngestCloudEngine, type WorkflowEngine } from "./engine";
 import { deadlineFetch } from "./engine/deadline-fetch";
 import { PrismaRunStore } from "./prisma-run-store";
-import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../runtime/api-settings";
+import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../config/api-settings";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";
 import { createWebhookDeliveryFunction } from "./webhook-delivery/function";
@@ -28,7 +27,7 @@ export type { InngestSettings } from "./inngest-connection";
 
 export const INNGEST_APP_ID = "garment-studio";
 
-export interface WorkflowSystem extends WorkflowHandOff {
+export interface WorkflowSystem extends WorkflowEngine {
   mode: "embedded" | "inngest";
   /** How this process reaches its workflow engine (serve path and origin included). */
   connection: InngestConnection;

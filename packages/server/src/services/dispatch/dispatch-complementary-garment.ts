@@ -3,11 +3,13 @@ import {
   DEFAULT_GENERATOR_OPTIONS,
   MAX_SEED,
   renderDimensions,
+  type ResolvedJobOptions,
   type WorkflowAcceptedResponse,
 } from "@garment/schemas";
 import { randomInt } from "node:crypto";
 import { ulid } from "ulid";
 import type { Caller } from "../../auth/caller";
+import type { WorkflowEngine } from "../../ports/workflow-engine";
 import { requireCapability } from "../../auth/authenticate";
 import {
   ApiError,
@@ -25,15 +27,10 @@ import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "./opera
 import { isUniqueViolation, recordDispatch } from "./record-dispatch";
 import { validateDispatchRequest, type ValidatedDispatch } from "./validate-request";
 
-/** Where accepted work goes: Inngest (cloud or self-hosted) or the embedded runner. */
-export interface WorkflowHandOff {
-  send(event: { id: string; name: string; data: DispatchEventData }): Promise<void>;
-}
-
 export interface DispatchDeps {
   db: PrismaClient;
   reference: ReferenceData;
-  workflow: WorkflowHandOff;
+  workflow: Pick<WorkflowEngine, "send">;
   isImageModelAvailable(id: string): boolean;
   defaultImageModelId: string;
   now?: () => Date;
@@ -171,7 +168,7 @@ async function replayIdempotent(
 }
 
 /** Everything the workflow needs decided up front, so a retried run never re-rolls a seed. */
-function resolveOptions(deps: DispatchDeps, validated: ValidatedDispatch) {
+function resolveOptions(deps: DispatchDeps, validated: ValidatedDispatch): ResolvedJobOptions {
   const { request } = validated;
   const resolution = request.resolution ?? DEFAULT_GENERATOR_OPTIONS.resolution;
   const aspectRatio = request.aspect_ratio ?? DEFAULT_GENERATOR_OPTIONS.aspect_ratio;

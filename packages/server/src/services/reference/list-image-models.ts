@@ -1,7 +1,7 @@
 import type { ImageModelListResponse } from "@garment/schemas";
 import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
-import type { ImageModelDirectory } from "../../runtime/app-runtime";
+import type { ImageModelDirectory } from "../../ports/image-model-directory";
 
 /** GET /v1/image-models: every model this build knows, whether it is available here, what it supports. */
 export function listImageModels(

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@garment/db";
 import type { WebhookEventType } from "@garment/schemas";
 import { ulid } from "ulid";
-import type { WorkflowEvent } from "../../workflows/engine/workflow-engine";
+import type { WorkflowEvent } from "../../ports/workflow-engine";
 
 /** The event that starts one delivery run; its id is the delivery's, so it runs once. */
 export const WEBHOOK_DELIVERY_EVENT = "studio/webhook.delivery-requested";

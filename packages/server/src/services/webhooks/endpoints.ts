@@ -13,7 +13,7 @@ import { ulid } from "ulid";
 import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import { resourceNotFound, validationFailed } from "../../errors";
-import type { ApiSettings } from "../../runtime/api-settings";
+import type { ApiSettings } from "../../config/api-settings";
 import { assertPublicWebhookUrl, WebhookUrlRefused } from "./url-policy";
 
 /** Most live endpoints one client may have per mode. */

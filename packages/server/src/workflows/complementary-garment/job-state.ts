@@ -1,19 +1,5 @@
 import type { Prisma, PrismaClient } from "@garment/db";
-
-/** What dispatch resolved before hand-off (jobs.resolved). */
-export interface ResolvedJobOptions {
-  seed: number;
-  imageModel: string;
-  evalEnabled: boolean;
-  onTechnicalFailure: "retry" | "fallback" | "fail";
-  resolution: string;
-  aspectRatio: string;
-  width: number;
-  height: number;
-  category: { publicId: string; slot: string; name: string };
-  pilotBrand: { publicId: string; slug: string } | null;
-  colorHex: string;
-}
+import { ResolvedJobOptions } from "@garment/schemas";
 
 /** Values written to JSON columns: plain data built by our own code, so the cast is sound. */
 export const toJson = (value: unknown) => value as Prisma.InputJsonValue;
@@ -23,7 +9,8 @@ export async function loadJob(db: PrismaClient, jobId: string) {
   if (!job) throw new Error(`Job ${jobId} does not exist.`);
   return {
     ...job,
-    options: job.resolved as unknown as ResolvedJobOptions,
+    // Checked, not cast: a row written by another version fails loudly here, not mid-render.
+    options: ResolvedJobOptions.parse(job.resolved),
     spec: job.request as Record<string, unknown>,
   };
 }

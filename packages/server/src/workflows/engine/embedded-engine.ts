@@ -1,5 +1,5 @@
 import type { EmbeddedRunner } from "@garment/inngest-runner";
-import type { WorkflowEngine, WorkflowEvent } from "./workflow-engine";
+import type { WorkflowEngine, WorkflowEvent } from "../../ports/workflow-engine";
 
 /** Runs the same Inngest functions in this process, through the embedded runner. */
 export class EmbeddedEngine implements WorkflowEngine {

@@ -1,5 +1,5 @@
 import type { Inngest } from "inngest";
-import type { WorkflowEngine, WorkflowEvent } from "./workflow-engine";
+import type { WorkflowEngine, WorkflowEvent } from "../../ports/workflow-engine";
 
 /**
  * Hands events to a real Inngest server (Inngest Cloud, or self-hosted / dev server), which

@@ -5,7 +5,8 @@ import {
   type ComplementPlan,
 } from "@garment/styling";
 import type { GenerationDeps } from "../deps";
-import { isStillActive, loadJob, recordStageEvent, type ResolvedJobOptions } from "../job-state";
+import type { ResolvedJobOptions } from "@garment/schemas";
+import { isStillActive, loadJob, recordStageEvent } from "../job-state";
 import { PermanentFailure } from "../permanent-failure";
 
 export interface PlannedGeneration {

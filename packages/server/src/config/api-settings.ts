@@ -1,4 +1,4 @@
-import { limitsEnv } from "../env";
+import type { ServerEnv } from "../env";
 
 /** Limits and outbound-call policy of the public API; one object per runtime. */
 export interface ApiSettings {
@@ -32,16 +32,16 @@ export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
 }
 
 /** The settings a server process runs with: the defaults, overridden from the environment. */
-export function apiSettingsFromEnv(): ApiSettings {
-  const requests = limitsEnv.rateLimit ?? DEFAULT_API_SETTINGS.rateLimit?.requests ?? 0;
+export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
+  const requests = env.STUDIO_RATE_LIMIT ?? DEFAULT_API_SETTINGS.rateLimit?.requests ?? 0;
   return apiSettings({
-    maxBodyBytes: limitsEnv.maxBodyBytes ?? DEFAULT_API_SETTINGS.maxBodyBytes,
+    maxBodyBytes: env.STUDIO_MAX_BODY_BYTES ?? DEFAULT_API_SETTINGS.maxBodyBytes,
     rateLimit:
-      requests === 0 ? null : { requests, windowMs: limitsEnv.rateLimitWindowMs ?? 60_000 },
-    outboundTimeoutMs: limitsEnv.outboundTimeoutMs ?? DEFAULT_API_SETTINGS.outboundTimeoutMs,
+      requests === 0 ? null : { requests, windowMs: env.STUDIO_RATE_LIMIT_WINDOW_MS ?? 60_000 },
+    outboundTimeoutMs: env.STUDIO_OUTBOUND_TIMEOUT_MS ?? DEFAULT_API_SETTINGS.outboundTimeoutMs,
     webhooks: {
       ...DEFAULT_API_SETTINGS.webhooks,
-      allowPrivateUrls: limitsEnv.webhookAllowPrivateUrls ?? !limitsEnv.production,
+      allowPrivateUrls: env.STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== "production",
     },
   });
 }

@@ -2,14 +2,17 @@
  * An event for the workflow engine. `id` deduplicates: the dispatch service uses the request
  * id, so sending the same request twice starts its workflow once.
  */
-export interface WorkflowEvent {
+export interface WorkflowEvent<Data extends object = object> {
   id: string;
   name: string;
   /** JSON-serialisable; `object` so interfaces like DispatchEventData fit without an index signature. */
-  data: object;
+  data: Data;
 }
 
-/** Where accepted work is handed to be run: Inngest (cloud or self-hosted) or the embedded runner. */
+/**
+ * The one port through which accepted work leaves the request: Inngest (cloud, self-hosted or
+ * dev server) or the embedded runner. Services depend on this interface only.
+ */
 export interface WorkflowEngine {
   send(event: WorkflowEvent): Promise<void>;
   /** Begins executing work (a no-op when Inngest executes it). */
