@@ -1,13 +1,17 @@
 /**
  * Renders one tile per silhouette plus tiles for every pattern and every material into one
- * labelled PNG, so a person can judge whether the built-in model draws garments.
+ * labelled sheet, and a second sheet with every fit × length cut of each garment (one row per
+ * silhouette), so a person can judge whether the built-in model draws garments, and draws the
+ * planned cut.
  * Usage: pnpm --filter @garment/imaging contact-sheet [output.jpg|output.png]
+ *   (the cuts sheet is written beside it as <name>-cuts.<ext>)
  */
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { MaterialKey, PatternKey, Silhouette, type ResolvedGarment } from "@garment/schemas";
 import sharp, { type OverlayOptions } from "sharp";
 import { createBuiltinModel } from "../src/index";
+import { SILHOUETTE_CUTS } from "../src/builtin/silhouettes/cuts";
 import { slotOf } from "../src/test/garment-fixture";
 
 const TILE = 300;
@@ -97,42 +101,80 @@ function tiles(): Tile[] {
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
-async function main() {
-  // The committed sheet is docs/contact-sheet.jpg: a JPEG keeps the repository small.
-  const output = resolve(process.argv[2] ?? "docs/contact-sheet.jpg");
+type Sheet = { tiles: Tile[]; columns: number; tile: number; label: number; width: number };
+
+async function renderSheet(sheet: Sheet, output: string): Promise<number> {
   const model = createBuiltinModel();
-  const all = tiles();
-  const started = performance.now();
   const composites: OverlayOptions[] = [];
-  for (const [i, tile] of all.entries()) {
+  const { tile: size, label: labelHeight, columns } = sheet;
+  for (const [i, tile] of sheet.tiles.entries()) {
+    if (tile.label === "") continue;
     const { bytes } = await model.render({
       garment: tile.garment,
       prompt: "",
       seed: 1000 + i,
-      width: TILE,
-      height: TILE,
+      width: size,
+      height: size,
     });
-    const left = (i % COLUMNS) * TILE;
-    const top = Math.floor(i / COLUMNS) * (TILE + LABEL);
+    const left = (i % columns) * size;
+    const top = Math.floor(i / columns) * (size + labelHeight);
     composites.push({ input: Buffer.from(bytes), left, top });
-    const label = `<svg xmlns="http://www.w3.org/2000/svg" width="${TILE}" height="${LABEL}"><rect width="100%" height="100%" fill="#ffffff"/><text x="${TILE / 2}" y="22" font-family="DejaVu Sans" font-size="14" text-anchor="middle" fill="#333">${escapeXml(tile.label)}</text></svg>`;
-    composites.push({ input: Buffer.from(label), left, top: top + TILE });
+    const fontSize = Math.round(labelHeight * (tile.label.length > 26 ? 0.34 : 0.42));
+    const label = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${labelHeight}"><rect width="100%" height="100%" fill="#ffffff"/><text x="${size / 2}" y="${Math.round(labelHeight * 0.65)}" font-family="DejaVu Sans" font-size="${fontSize}" text-anchor="middle" fill="#333">${escapeXml(tile.label)}</text></svg>`;
+    composites.push({ input: Buffer.from(label), left, top: top + size });
   }
-  const rows = Math.ceil(all.length / COLUMNS);
+  const rows = Math.ceil(sheet.tiles.length / columns);
   mkdirSync(dirname(output), { recursive: true });
   await sharp({
     create: {
-      width: COLUMNS * TILE,
-      height: rows * (TILE + LABEL),
+      width: columns * size,
+      height: rows * (size + labelHeight),
       channels: 3,
       background: "#ffffff",
     },
   })
     .composite(composites)
-    .resize({ width: 1600 })
+    .resize({ width: sheet.width })
     .toFormat(output.endsWith(".png") ? "png" : "jpeg", { quality: 80 })
     .toFile(output);
-  console.log(`${all.length} tiles in ${Math.round(performance.now() - started)} ms → ${output}`);
+  return sheet.tiles.filter((t) => t.label !== "").length;
+}
+
+/** Every fit × length cut of each garment that has them: one row per silhouette. */
+function cutTiles(columns: number): Tile[] {
+  const list: Tile[] = [];
+  Silhouette.options.forEach((s, i) => {
+    const cuts = SILHOUETTE_CUTS[s];
+    if (cuts.lengths.length === 0) return;
+    const row: Tile[] = [];
+    for (const length of cuts.lengths)
+      for (const fit of cuts.fits)
+        row.push({
+          garment: { ...garment(s, i, "solid", "cotton"), fit, length },
+          label: `${s} · ${fit} · ${length}`,
+        });
+    while (row.length < columns) row.push({ garment: garment(s, i, "solid", "cotton"), label: "" });
+    list.push(...row);
+  });
+  return list;
+}
+
+async function main() {
+  // The committed sheets are docs/contact-sheet*.jpg: a JPEG keeps the repository small.
+  const output = resolve(process.argv[2] ?? "docs/contact-sheet.jpg");
+  const cutsOutput = output.replace(/(\.[a-z]+)$/, "-cuts$1");
+  const started = performance.now();
+  const overview = await renderSheet(
+    { tiles: tiles(), columns: COLUMNS, tile: TILE, label: LABEL, width: 1600 },
+    output,
+  );
+  const cuts = await renderSheet(
+    { tiles: cutTiles(12), columns: 12, tile: 200, label: 30, width: 2400 },
+    cutsOutput,
+  );
+  console.log(
+    `${overview} + ${cuts} tiles in ${Math.round(performance.now() - started)} ms → ${output}, ${cutsOutput}`,
+  );
 }
 
 await main();

@@ -30,10 +30,8 @@ export type GarmentShape = {
   under: Overlay[];
   /** Drawn after the fabric, in order. */
   over: Overlay[];
-  /** Bounds in design space, before the fit scale. */
+  /** Bounds in design space, as drawn for the fit. */
   box: Box;
-  /** Horizontal scale around the centre line (fit: slim narrower, loose wider). */
-  widthScale: number;
 };
 
 export type SilhouetteInput = {

@@ -3,12 +3,12 @@ import sharp from "sharp";
 import { derivedAccent, lightnessOf, shiftLightness, tonalAccent } from "../color";
 import { createRandom, hashString, type Random } from "../random";
 import type { GarmentShape } from "./garment-shape";
-import { CENTER_X } from "./geometry";
+import type { Box } from "./geometry";
 import { drawMaterial } from "./materials";
 import { applyNoise, type NoiseLayer, type PixelBounds } from "./noise-texture";
 import { drawOverlays, overlayPalette } from "./overlays";
 import { drawPattern, TONAL_PATTERNS } from "./patterns";
-import { silhouettes } from "./silhouettes";
+import { silhouetteFrame, silhouettes } from "./silhouettes";
 import { expandArea, n, type Area } from "./svg";
 
 export type FlatlayRequest = {
@@ -38,7 +38,7 @@ export async function renderFlatlay(request: FlatlayRequest): Promise<Flatlay> {
     length: garment.length,
     random: createRandom(random.int(0, 2 ** 31)),
   });
-  const placement = placeGarment(shape, width, height, random);
+  const placement = placeGarment(shape, silhouetteFrame(garment.silhouette), width, height, random);
   const colors = garmentColors(garment);
   const background = lightnessOf(garment.colorHex) > 0.86 ? "#d8d9dc" : "#f3f1ed";
 
@@ -93,11 +93,9 @@ function garmentColors(garment: ResolvedGarment) {
 }
 
 type Placement = {
-  /** SVG transform from design space (after the fit scale) to the canvas. */
+  /** SVG transform from design space to the canvas. */
   transform: string;
-  /** SVG transform applying the fit's width scale around the centre line. */
-  fitTransform: string;
-  /** Fabric area in placed (post-fit) design coordinates. */
+  /** Fabric area in design coordinates. */
   area: Area;
   /** Garment size on the canvas, in pixels (drives texture detail). */
   pixelSize: number;
@@ -107,39 +105,50 @@ type Placement = {
   scale: number;
 };
 
-/** Centre the garment with a margin, at a slight seeded angle, whatever the aspect ratio. */
+/**
+ * Centre the garment with a margin, at a slight seeded angle, whatever the aspect ratio. The
+ * scale comes from the silhouette's frame (its longest, loosest cut), not from this garment:
+ * a cropped top is drawn smaller than a tunic, wide-leg trousers wider than skinny ones, so
+ * length and fit stay visible instead of being stretched to fill the canvas.
+ */
 export function placeGarment(
   shape: GarmentShape,
+  frame: Box,
   width: number,
   height: number,
   random: Random,
 ): Placement {
-  const s = shape.widthScale;
-  const area: Area = {
-    x: CENTER_X + (shape.box.x - CENTER_X) * s,
-    y: shape.box.y,
-    width: shape.box.width * s,
-    height: shape.box.height,
-  };
+  const area: Area = { ...shape.box };
   const rotation = random.range(-2.5, 2.5);
   const margin = MARGIN * Math.min(width, height);
   const rad = (Math.abs(rotation) * Math.PI) / 180;
-  // Bounds of the rotated box, so the turned garment still keeps its margin.
-  const turnedW = area.width * Math.cos(rad) + area.height * Math.sin(rad);
-  const turnedH = area.width * Math.sin(rad) + area.height * Math.cos(rad);
-  const scale = Math.min((width - 2 * margin) / turnedW, (height - 2 * margin) / turnedH);
+  // Bounds of the rotated frame, so any cut of the silhouette keeps its margin when turned.
+  const turned = (w: number, h: number) => ({
+    w: w * Math.cos(rad) + h * Math.sin(rad),
+    h: w * Math.sin(rad) + h * Math.cos(rad),
+  });
+  // A length outside the silhouette's family (a maxi T-shirt) may overrun the frame: then the
+  // garment's own box sets the scale, so it still fits the canvas.
+  const frameTurned = turned(
+    Math.max(frame.width, area.width),
+    Math.max(frame.height, area.height),
+  );
+  const scale = Math.min(
+    (width - 2 * margin) / frameTurned.w,
+    (height - 2 * margin) / frameTurned.h,
+  );
+  const own = turned(area.width, area.height);
   const cx = area.x + area.width / 2;
   const cy = area.y + area.height / 2;
   return {
     transform: `translate(${n(width / 2)} ${n(height / 2)}) rotate(${n(rotation)}) scale(${n(scale)}) translate(${n(-cx)} ${n(-cy)})`,
-    fitTransform: `translate(${CENTER_X} 0) scale(${n(s)} 1) translate(${-CENTER_X} 0)`,
     area,
     pixelSize: Math.max(area.width, area.height) * scale,
     pixelBounds: {
-      x: width / 2 - (turnedW * scale) / 2,
-      y: height / 2 - (turnedH * scale) / 2,
-      width: turnedW * scale,
-      height: turnedH * scale,
+      x: width / 2 - (own.w * scale) / 2,
+      y: height / 2 - (own.h * scale) / 2,
+      width: own.w * scale,
+      height: own.h * scale,
     },
     rotation,
     scale,
@@ -158,9 +167,7 @@ export function garmentLayer(
   const pattern = drawPattern(garment.pattern, { area, colors, random, id: "pt" });
   const material = drawMaterial(garment.material, { area, random, id: "mt" });
   const palette = overlayPalette(colors.main, colors.accent, garment.material === "denim");
-  const fit = placement.fitTransform;
-  // clipPath may only hold shapes (no <g>), so each path carries the fit transform.
-  const fabricPaths = shape.fabric.map((d) => `<path d="${d}" transform="${fit}"/>`).join("");
+  const fabricPaths = shape.fabric.map((d) => `<path d="${d}"/>`).join("");
   const foldShift = `translate(${n(random.range(-18, 18))} ${n(random.range(-14, 14))})`;
   // Creases and quilting belong to the cloth: drawn inside the fabric clip, under the details.
   const inCloth = (kind: string) => kind === "fold" || kind === "quilt";
@@ -178,21 +185,21 @@ export function garmentLayer(
     material.svg.defs +
     `</defs>` +
     `<g transform="${placement.transform}">` +
-    `<g transform="${fit}">${drawOverlays(shape.under, palette, "under")}</g>` +
+    drawOverlays(shape.under, palette, "under") +
     `<g clip-path="url(#fabric)">` +
     `<rect ${box} fill="${colors.main}"/>` +
     pattern.body +
     material.svg.body +
     `<rect ${box} fill="url(#light)"/>` +
     // Edges turn away from the light: a wide dark stroke inside the outline gives volume.
-    `<g transform="${fit}" fill="none" stroke="#000" stroke-opacity=".07" stroke-linejoin="round">` +
+    `<g fill="none" stroke="#000" stroke-opacity=".07" stroke-linejoin="round">` +
     shape.fabric
       .map((d) => `<path d="${d}" stroke-width="34"/><path d="${d}" stroke-width="14"/>`)
       .join("") +
     `</g>` +
-    `<g transform="${fit} ${foldShift}">${drawOverlays(folds, palette, "fold")}</g>` +
+    `<g transform="${foldShift}">${drawOverlays(folds, palette, "fold")}</g>` +
     `</g>` +
-    `<g transform="${fit}">` +
+    `<g>` +
     shape.fabric
       .map(
         (d) =>
@@ -231,7 +238,7 @@ export async function backgroundWithShadow(
     `<rect width="${canvas.width}" height="${canvas.height}" fill="${background}"/>` +
     `<rect width="${canvas.width}" height="${canvas.height}" fill="url(#v)"/>` +
     `<g filter="url(#s)" opacity=".26"><g transform="translate(${n(offset * 0.6)} ${n(offset)}) ${placement.transform}">` +
-    `<g transform="${placement.fitTransform}" fill="#3a3530">${outlines.map((d) => `<path d="${d}"/>`).join("")}</g></g></g></svg>`;
+    `<g fill="#3a3530">${outlines.map((d) => `<path d="${d}"/>`).join("")}</g></g></g></svg>`;
   // Rasterise small, and let the caller scale the pixels: handing sharp the SVG with a resize
   // makes it render the SVG (and its blur) at full size, which took 20 s at 4K. The content is
   // a soft gradient and a blurred shadow, so linear upscaling loses nothing visible.

@@ -101,6 +101,7 @@ describe("evaluateRender on the built-in model's renders", () => {
       "dominant_color",
       "harmony",
       "clean_background",
+      "silhouette",
     ]);
     for (const c of evaluation.checks) {
       expect(c.score).toBeGreaterThanOrEqual(0);

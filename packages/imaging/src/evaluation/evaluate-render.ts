@@ -1,5 +1,6 @@
 import { decodeForAnalysis, type DecodedImage } from "./decode";
 import { dominantColors } from "./dominant-colors";
+import { checkSilhouette } from "./check-silhouette";
 import { segmentForeground } from "./segmentation";
 import {
   checkCleanBackground,
@@ -28,11 +29,13 @@ const WEIGHTS: Record<RenderCheckName, number> = {
   dominant_color: 0.3,
   harmony: 0.1,
   clean_background: 0.2,
+  silhouette: 0.2,
 };
 
 /**
  * Judge a render against its plan: right size, something drawn, the planned colour, in
- * harmony with the product, on a clean background. Any model's PNG/JPEG/WebP will do.
+ * harmony with the product, on a clean background, in the planned fit and length. Any
+ * model's PNG/JPEG/WebP will do.
  */
 export async function evaluateRender(
   target: RenderTarget,
@@ -62,6 +65,7 @@ export async function evaluateRender(
     dominant.check,
     checkHarmony(target, dominantHex),
     checkCleanBackground(segmentation),
+    await checkSilhouette(target, segmentation.mask, sample.width, sample.height),
   ];
   return summarise(checks, dominantHex, dominant.deltaE);
 }

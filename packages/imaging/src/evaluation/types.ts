@@ -15,7 +15,8 @@ export type RenderCheckName =
   | "coverage"
   | "dominant_color"
   | "harmony"
-  | "clean_background";
+  | "clean_background"
+  | "silhouette";
 
 export type RenderCheck = { name: RenderCheckName; passed: boolean; score: number; detail: string };
 

@@ -79,7 +79,6 @@ export const handbag: SilhouetteBuilder = () => {
         [C + 170, 190],
       ],
     ],
-    widthScale: 1,
   });
 };
 
@@ -135,7 +134,6 @@ export const belt: SilhouetteBuilder = () => {
         [200, 568],
       ],
     ],
-    widthScale: 1,
   });
 };
 
@@ -190,7 +188,6 @@ export const scarf: SilhouetteBuilder = ({ random }) => {
         [C + 160 + sway, 922],
       ],
     ],
-    widthScale: 1,
   });
 };
 
@@ -241,6 +238,5 @@ export const hat: SilhouetteBuilder = () => {
         [C + 390, 702],
       ],
     ],
-    widthScale: 1,
   });
 };

@@ -1,3 +1,4 @@
+import type { Fit } from "@garment/schemas";
 import type { Overlay, SilhouetteBuilder } from "../garment-shape";
 import {
   CENTER_X,
@@ -10,7 +11,8 @@ import {
   type Vertex,
 } from "../geometry";
 import { buildShape } from "./build-shape";
-import { fitWidthScale, skirtHemY, trouserHemY } from "./proportions";
+import { skirtHemY, trouserHemY } from "./proportions";
+import { fitWarp } from "./fit-warp";
 import { bothSides } from "./upper-body";
 
 const C = CENTER_X;
@@ -37,6 +39,17 @@ function legs(spec: LegSpec): Vertex[] {
   ]);
 }
 
+/**
+ * The leg opening per fit, so the cut reads at a glance: slim tapers to the ankle, regular
+ * falls straight, loose is a wide leg as broad at the hem as at the thigh.
+ */
+function legOpening(fit: Fit, short: boolean): { hemOuter: number; hemInner: number } {
+  if (short) return { hemOuter: 172, hemInner: 24 };
+  if (fit === "slim") return { hemOuter: 118, hemInner: 56 };
+  if (fit === "loose") return { hemOuter: 184, hemInner: 30 };
+  return { hemOuter: 150, hemInner: 36 };
+}
+
 function waistband(half: number): Overlay[] {
   const loops = [-0.75, -0.3, 0.3, 0.75].map((f): Overlay => ({
     kind: "piece",
@@ -52,13 +65,8 @@ function waistband(half: number): Overlay[] {
 export const trousers: SilhouetteBuilder = ({ fit, length }) => {
   const hemY = trouserHemY(length, "full");
   const short = hemY < 500;
-  const v = legs({
-    hemY,
-    waistHalf: 150,
-    hipHalf: 168,
-    hemOuter: short ? 172 : 152,
-    hemInner: short ? 24 : 38,
-  });
+  const opening = legOpening(fit, short);
+  const v = legs({ hemY, waistHalf: 150, hipHalf: 168, ...opening });
   const crease = (hemY - WAIST_Y) * 0.95 + WAIST_Y;
   return buildShape({
     fabric: [roundedPath(v)],
@@ -83,12 +91,12 @@ export const trousers: SilhouetteBuilder = ({ fit, length }) => {
         [C + 92, crease],
       ]).map((d): Overlay => ({ kind: "fold", d })),
       ...bothSides([
-        [C + 30, hemY - 22],
-        [C + 160, hemY - 22],
+        [C + opening.hemInner + 6, hemY - 22],
+        [C + opening.hemOuter - 6, hemY - 22],
       ]).map((d): Overlay => ({ kind: "stitch", d })),
     ],
     extent: [v],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 110, 340),
   });
 };
 
@@ -127,20 +135,15 @@ export const shorts: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [v],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 110, 340),
   });
 };
 
 export const jeans: SilhouetteBuilder = ({ fit, length }) => {
   const hemY = trouserHemY(length, "full");
   const short = hemY < 500;
-  const v = legs({
-    hemY,
-    waistHalf: 145,
-    hipHalf: 165,
-    hemOuter: short ? 172 : 140,
-    hemInner: short ? 24 : 44,
-  });
+  const opening = legOpening(fit, short);
+  const v = legs({ hemY, waistHalf: 145, hipHalf: 165, ...opening });
   const pocket = [
     [C + 80, WAIST_Y + 44],
     [C + 100, WAIST_Y + 100],
@@ -174,12 +177,12 @@ export const jeans: SilhouetteBuilder = ({ fit, length }) => {
         ]),
       },
       ...bothSides([
-        [C + 30, hemY - 24],
-        [C + 145, hemY - 24],
+        [C + opening.hemInner + 6, hemY - 24],
+        [C + opening.hemOuter - 6, hemY - 24],
       ]).map((d): Overlay => ({ kind: "stitch", d })),
       ...bothSides([
-        [C + 164, 300],
-        [C + 142, hemY - 6],
+        [C + 160, 300],
+        [C + opening.hemOuter - 8, hemY - 6],
       ]).map((d): Overlay => ({ kind: "stitch", d })),
       ...rivets,
       {
@@ -200,7 +203,7 @@ export const jeans: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [v],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 110, 340),
   });
 };
 
@@ -265,7 +268,7 @@ export const skirtALine: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [v],
-    widthScale: fitWidthScale(fit, 0.6),
+    fit: fitWarp(fit, 160, 380, 0.9),
   });
 };
 
@@ -304,7 +307,7 @@ export const skirtPencil: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [v],
-    widthScale: fitWidthScale(fit, 0.5),
+    fit: fitWarp(fit, 160, 380, 0.8),
   });
 };
 
@@ -329,6 +332,6 @@ export const skirtPleated: SilhouetteBuilder = ({ fit, length }) => {
     fabric: [roundedPath(v)],
     over: [...pleats, skirtBand(130)],
     extent: [v],
-    widthScale: fitWidthScale(fit, 0.5),
+    fit: fitWarp(fit, 160, 380, 0.8),
   });
 };

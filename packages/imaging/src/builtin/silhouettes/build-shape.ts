@@ -1,20 +1,24 @@
 import type { GarmentShape, Overlay } from "../garment-shape";
 import { boxOf, type Vertex } from "../geometry";
+import { NO_WARP, warpOverlay, warpPath, warpVertices, type FitWarp } from "./fit-warp";
 
-/** Assemble a shape; the box comes from every vertex list that can reach the edge. */
+/**
+ * Assemble a shape, drawn for its fit: every outline and detail goes through the fit warp; the
+ * box comes from every vertex list that can reach the edge.
+ */
 export function buildShape(parts: {
   fabric: string[];
   over?: Overlay[];
   under?: Overlay[];
   extent: readonly (readonly Vertex[])[];
-  widthScale: number;
+  fit?: FitWarp;
 }): GarmentShape {
+  const warp = parts.fit ?? NO_WARP;
   return {
-    fabric: parts.fabric,
-    over: parts.over ?? [],
-    under: parts.under ?? [],
-    box: boxOf(parts.extent),
-    widthScale: parts.widthScale,
+    fabric: parts.fabric.map((d) => warpPath(warp, d)),
+    over: (parts.over ?? []).map((o) => warpOverlay(warp, o)),
+    under: (parts.under ?? []).map((o) => warpOverlay(warp, o)),
+    box: boxOf(parts.extent.map((list) => warpVertices(warp, list))),
   };
 }
 

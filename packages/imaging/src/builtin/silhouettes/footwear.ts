@@ -83,7 +83,6 @@ export const sneakers: SilhouetteBuilder = () => {
       },
     ],
     extent: [upper, sole],
-    widthScale: 1,
   });
 };
 
@@ -145,7 +144,6 @@ export const ankleBoots: SilhouetteBuilder = () => {
       { kind: "solid", d: roundedPath(sole), paint: "dark" },
     ],
     extent: [upper, sole, heel, [[190, 150]]],
-    widthScale: 1,
   });
 };
 
@@ -208,7 +206,6 @@ export const loafers: SilhouetteBuilder = () => {
       { kind: "solid", d: roundedPath(sole), paint: "dark" },
     ],
     extent: [upper, sole, heel],
-    widthScale: 1,
   });
 };
 
@@ -258,7 +255,6 @@ export const heels: SilhouetteBuilder = () => {
       { kind: "solid", d: rectPath(228, 890, 22, 14, 3), paint: "dark" },
     ],
     extent: [upper, heel],
-    widthScale: 1,
   });
 };
 
@@ -321,6 +317,5 @@ export const sandals: SilhouetteBuilder = () => {
         [760, 830],
       ],
     ],
-    widthScale: 1,
   });
 };

@@ -1,4 +1,8 @@
+import type { Silhouette } from "@garment/schemas";
+import { createRandom } from "../../random";
+import type { Box } from "../geometry";
 import type { SilhouetteCatalog } from "../garment-shape";
+import { SILHOUETTE_CUTS } from "./cuts";
 import { belt, handbag, hat, scarf } from "./accessories";
 import { jeans, shorts, skirtALine, skirtPencil, skirtPleated, trousers } from "./bottoms";
 import { ankleBoots, heels, loafers, sandals, sneakers } from "./footwear";
@@ -49,3 +53,30 @@ export const silhouettes: SilhouetteCatalog = {
   scarf,
   hat,
 };
+
+const frames = new Map<Silhouette, Box>();
+
+/**
+ * The box every cut of a silhouette fits in (its fits × its family's lengths): the renderer scales each
+ * garment by its silhouette's frame, so a cropped or slim cut is drawn smaller than a long or
+ * loose one instead of being stretched to the same size.
+ */
+export function silhouetteFrame(silhouette: Silhouette): Box {
+  const hit = frames.get(silhouette);
+  if (hit) return hit;
+  const boxes: Box[] = [];
+  const cuts = SILHOUETTE_CUTS[silhouette];
+  for (const fit of cuts.fits)
+    for (const length of [null, ...cuts.lengths])
+      boxes.push(silhouettes[silhouette]({ fit, length, random: createRandom(1) }).box);
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const frame = {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+    height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+  };
+  frames.set(silhouette, frame);
+  return frame;
+}

@@ -9,7 +9,8 @@ import {
   type Vertex,
 } from "../geometry";
 import { buildShape, buttonRow } from "./build-shape";
-import { dressHemY, fitWidthScale } from "./proportions";
+import { dressHemY } from "./proportions";
+import { fitWarp } from "./fit-warp";
 import { armholeSeams, bothSides, upperBody } from "./upper-body";
 
 const C = CENTER_X;
@@ -78,7 +79,7 @@ export const dress: SilhouetteBuilder = ({ fit, length }) => {
       ...skirtFolds(hemY, hemHalf),
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 200, 480),
   });
 };
 
@@ -133,7 +134,7 @@ export const slipDress: SilhouetteBuilder = ({ fit, length }) => {
         [C + 80, 36],
       ],
     ],
-    widthScale: fitWidthScale(fit, 0.6),
+    fit: fitWarp(fit, 200, 480),
   });
 };
 
@@ -192,13 +193,22 @@ export const shirtDress: SilhouetteBuilder = ({ fit, length }) => {
       ...skirtFolds(hemY, hemHalf),
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 200, 480),
   });
 };
 
 export const jumpsuit: SilhouetteBuilder = ({ fit, length }) => {
-  const hemY = length === "short" || length === "mini" ? 720 : length === "cropped" ? 940 : 1040;
+  const hemY =
+    length === "short" || length === "mini"
+      ? 720
+      : length === "cropped"
+        ? 900
+        : length === "ankle"
+          ? 985
+          : 1060;
   const crotchY = 650;
+  // Leg opening per fit: tapered, straight, or a wide palazzo leg.
+  const [hemOuter, hemInner] = fit === "slim" ? [118, 52] : fit === "loose" ? [184, 30] : [150, 32];
   const right: Vertex[] = [
     [C, 200, 40],
     [C + 62, 114, 10],
@@ -207,8 +217,8 @@ export const jumpsuit: SilhouetteBuilder = ({ fit, length }) => {
     [C + 140, 280, 16],
     [C + 122, 440, 120],
     [C + 160, 560, 120],
-    [C + 150, hemY, 6],
-    [C + 32, hemY, 6],
+    [C + hemOuter, hemY, 6],
+    [C + hemInner, hemY, 6],
     [C + 6, crotchY, 20],
     [C, crotchY - 6, 0],
   ];
@@ -258,6 +268,6 @@ export const jumpsuit: SilhouetteBuilder = ({ fit, length }) => {
       ]).map((d): Overlay => ({ kind: "stitch", d })),
     ],
     extent: [v],
-    widthScale: fitWidthScale(fit, 0.8),
+    fit: fitWarp(fit, 200, 480),
   });
 };

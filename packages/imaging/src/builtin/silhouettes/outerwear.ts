@@ -9,7 +9,8 @@ import {
   type Vertex,
 } from "../geometry";
 import { buildShape, buttonRow } from "./build-shape";
-import { fitWidthScale, topHemY } from "./proportions";
+import { topHemY } from "./proportions";
+import { fitWarp } from "./fit-warp";
 import {
   armholeSeams,
   bothSides,
@@ -107,7 +108,7 @@ export const blazer: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 140, 320, 0.85),
   });
 };
 
@@ -127,9 +128,10 @@ export const woolCoat: SilhouetteBuilder = ({ fit, length }) => {
           [C + 6, hemY],
         ]),
       },
-      ...buttonRow(C + 6, vBottom + 30, vBottom + 200, 3, 12),
-      flapPocket(C + 50, 590, 110),
-      flapPocket(mirrorX(C + 50) - 110, 590, 110),
+      // A hip-length coat keeps its buttons and pockets above the hem.
+      ...buttonRow(C + 6, vBottom + 30, Math.min(vBottom + 200, hemY - 60), 3, 12),
+      flapPocket(C + 50, Math.min(590, hemY - 100), 110),
+      flapPocket(mirrorX(C + 50) - 110, Math.min(590, hemY - 100), 110),
       ...armholeSeams(body).map((d): Overlay => ({ kind: "seam", d })),
       ...cuffBand(body, 44, 70).map((d): Overlay => ({ kind: "stitch", d })),
       {
@@ -142,7 +144,7 @@ export const woolCoat: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 140, 320, 0.85),
   });
 };
 
@@ -210,7 +212,7 @@ export const trenchCoat: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 140, 320, 0.85),
   });
 };
 
@@ -264,7 +266,7 @@ export const denimJacket: SilhouetteBuilder = ({ fit, length }) => {
       ...cuffBand(body, 46, 70).map((d): Overlay => ({ kind: "piece", d, tone: -0.02 })),
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 140, 320, 0.85),
   });
 };
 
@@ -343,7 +345,7 @@ export const leatherJacket: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 140, 320, 0.85),
   });
 };
 
@@ -391,6 +393,6 @@ export const pufferJacket: SilhouetteBuilder = ({ fit, length }) => {
         [C + 74, 70],
       ],
     ],
-    widthScale: fitWidthScale(fit, 0.7),
+    fit: fitWarp(fit, 140, 320, 0.85),
   });
 };

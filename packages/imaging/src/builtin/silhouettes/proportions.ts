@@ -1,10 +1,4 @@
-import type { Fit, LengthKey } from "@garment/schemas";
-
-/** How much wider or narrower a garment is drawn for its fit. */
-export function fitWidthScale(fit: Fit, strength = 1): number {
-  const base = fit === "slim" ? -0.1 : fit === "loose" ? 0.14 : 0;
-  return 1 + base * strength;
-}
+import type { LengthKey } from "@garment/schemas";
 
 /** Hem height of a top or jacket (shoulders sit at y ≈ 130). */
 export function topHemY(length: LengthKey | null, fallback: LengthKey): number {
@@ -65,15 +59,15 @@ export function trouserHemY(length: LengthKey | null, fallback: LengthKey): numb
   const table: Partial<Record<LengthKey, number>> = {
     short: 440,
     mini: 420,
-    cropped: 780,
+    cropped: 730,
     waist: 440,
     hip: 440,
     tunic: 520,
     knee: 600,
     midi: 720,
-    ankle: 860,
-    maxi: 910,
-    full: 910,
+    ankle: 840,
+    maxi: 940,
+    full: 940,
   };
   return table[length ?? fallback] ?? (table[fallback] as number);
 }

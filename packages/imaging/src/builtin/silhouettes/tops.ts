@@ -1,6 +1,7 @@
 import type { SilhouetteBuilder } from "../garment-shape";
 import { CENTER_X, mirrorX, polyline, rectPath, roundedPath, smoothLine } from "../geometry";
-import { fitWidthScale, topHemY } from "./proportions";
+import { topHemY } from "./proportions";
+import { fitWarp } from "./fit-warp";
 import { buildShape, buttonRow } from "./build-shape";
 import { armholeSeams, bothSides, cuffBand, hemBand, upperBody } from "./upper-body";
 
@@ -49,22 +50,22 @@ export const tShirt: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };
 
 export const tankTop: SilhouetteBuilder = ({ fit, length }) => {
   const hemY = topHemY(length, "hip");
   const body = upperBody({
-    neckHalf: 60,
+    neckHalf: 54,
     neckDepth: 110,
     shoulderY: 110,
     shoulderHalf: 120,
-    chestHalf: 140,
+    chestHalf: 138,
     armpitY: 290,
-    hemHalf: 150,
+    hemHalf: 146,
     hemY,
-    sleeve: { kind: "none", strapHalf: 42, armholeDepth: 170 },
+    sleeve: { kind: "none", strapHalf: 30, armholeDepth: 180 },
   });
   return buildShape({
     fabric: [body.outline],
@@ -87,13 +88,13 @@ export const tankTop: SilhouetteBuilder = ({ fit, length }) => {
         ]),
       },
       ...bothSides([
-        [C + 108, 112],
-        [C + 118, 230],
-        [C + 136, 286],
+        [C + 86, 112],
+        [C + 98, 200],
+        [C + 134, 286],
       ]).map((d) => ({ kind: "stitch" as const, d })),
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };
 
@@ -151,7 +152,7 @@ export const shirt: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };
 
@@ -202,7 +203,7 @@ export const blouse: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };
 
@@ -252,7 +253,7 @@ export const sweater: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };
 
@@ -293,7 +294,7 @@ export const cardigan: SilhouetteBuilder = ({ fit, length }) => {
       { kind: "piece", d: rectPath(C - 130, hemY - 190, 70, 80, 6), tone: -0.03 },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };
 
@@ -362,7 +363,7 @@ export const hoodie: SilhouetteBuilder = ({ fit, length }) => {
         [C + 125, 5],
       ],
     ],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };
 
@@ -417,6 +418,6 @@ export const polo: SilhouetteBuilder = ({ fit, length }) => {
       },
     ],
     extent: [body.vertices],
-    widthScale: fitWidthScale(fit),
+    fit: fitWarp(fit, 140, 310),
   });
 };

@@ -62,7 +62,8 @@ export function upperBody(spec: UpperBodySpec): UpperBody {
       spec.shoulderY - 4,
     ];
     right.push([strapOuter[0], strapOuter[1], 4]);
-    right.push([armpit[0] - 18, armpit[1] - spec.sleeve.armholeDepth * 0.35, 60]);
+    // A scooped armhole: in towards the strap, then out to the side seam.
+    right.push([strapOuter[0] + 12, armpit[1] - spec.sleeve.armholeDepth * 0.45, 50]);
     right.push([armpit[0], armpit[1], 10]);
   }
   if (spec.waist) right.push([CENTER_X + spec.waist.half, spec.waist.y, 120]);
