@@ -1,5 +1,7 @@
-// Styling benchmark: plan time over ~2000 varied specs and parseColor time, printed as a
-// table and written to bench-results/styling.json at the repository root.
+// Styling benchmark: plan time over ~2000 varied specs and parseColor time, then the style
+// report over a seeded sample of 1,000 plans (hue-template fit, formality and season
+// violations, footwear/accessory share, material spread) and the style suite's families.
+// Printed, and written to bench-results/styling.{json,md} at the repository root.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +13,7 @@ import {
   planComplement,
   type ProductSpec,
 } from "../src";
+import { styleReport, styleReportMarkdown } from "./style-report";
 
 const SPECS = 2000;
 const MATERIALS = [
@@ -115,8 +118,11 @@ for (let r = 0; r < 200; r++) {
   parseSamples.push((performance.now() - start) / BATCH);
 }
 
+const style = styleReport();
+
 const results = {
   benchmark: "styling",
+  style,
   node: process.version,
   date: new Date().toISOString(),
   planComplement: { ...summarize(planSamples), unit: "ms", targetP50: 2, coldFirstCallMs: coldMs },
@@ -141,6 +147,8 @@ lines.push(
   `Target p50 < 2 ms: ${results.planComplement.p50 < 2 ? "met" : "MISSED"}.`,
 );
 console.log(lines.join("\n"));
+const styleLines = styleReportMarkdown(style);
+console.log(`\n${styleLines}`);
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const out = resolve(repoRoot, "bench-results/styling.json");
@@ -148,6 +156,6 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(
   out.replace(/\.json$/, ".md"),
-  `# Styling benchmark\n\nMeasured ${results.date} by \`pnpm bench\` (packages/styling/bench/run.ts) on ${process.version}, this 2-core machine.\n\n${lines.join("\n")}\n`,
+  `# Styling benchmark\n\nMeasured ${results.date} by \`pnpm bench\` (or \`pnpm --filter @garment/styling bench\`; packages/styling/bench/run.ts) on ${process.version}, this 2-core machine.\n\n## Plan time\n\n${lines.join("\n")}\n\n${styleLines}\n`,
 );
 console.log(`wrote ${out}`);

@@ -16,9 +16,9 @@ import { warmthClass, warmthValue } from "../taxonomy/warmth";
 import { IncompatibleCategoryError, UnknownCategoryError } from "./errors";
 import type { GarmentFacts } from "./product-spec";
 import { brandForbidsMaterial } from "./rules/brand-rules";
-import { assessFormality } from "./rules/formality-rules";
+import { formalityFit } from "./rules/formality-rules";
 import { lengthForbidden } from "./rules/length-rules";
-import { assessSeason } from "./rules/season-rules";
+import { seasonFit } from "./rules/season-rules";
 import { textureForbidden } from "./rules/texture-rules";
 import type { Season } from "./season-hint";
 
@@ -66,7 +66,7 @@ function reachableSteps(
   for (const material of styling.materials) {
     if (brandForbidsMaterial(brand, material)) continue;
     if (textureForbidden(product.garment.material, material) !== null) continue;
-    const formality = assessFormality(
+    const formality = formalityFit(
       {
         ...pieceOf(product.formality, product.category.name),
         dressDown: product.styling.dressDown,
@@ -88,7 +88,7 @@ function reachableSteps(
       )
         continue;
       const warmth = warmthValue(styling.warmth, material, "solid", length);
-      if (!ctx.relaxed && !assessSeason(product.warmth, warmth, season).allowed) continue;
+      if (!ctx.relaxed && !seasonFit(product.warmth, warmth, season).allowed) continue;
       if (best === null || formality.steps < best) best = formality.steps;
       break;
     }

@@ -38,10 +38,15 @@ import {
   brandForbidsPattern,
 } from "./rules/brand-rules";
 import { assessFit } from "./rules/fit-rules";
-import { assessFormality, type FormalityAssessment } from "./rules/formality-rules";
+import {
+  assessFormality,
+  formalityFit,
+  type FormalityAssessment,
+  type FormalityPiece,
+} from "./rules/formality-rules";
 import { assessLength } from "./rules/length-rules";
 import { assessPattern, patternSuitsMaterial } from "./rules/pattern-rules";
-import { assessSeason, type SeasonAssessment } from "./rules/season-rules";
+import { assessSeason, seasonFit, type SeasonAssessment } from "./rules/season-rules";
 import { assessTexture } from "./rules/texture-rules";
 import { seasonFromMetadata, type Season } from "./season-hint";
 import { visibleColors } from "./visible-colors";
@@ -236,7 +241,33 @@ function complementAccent(
   return product.color.hex;
 }
 
+const quietPattern = (k: PatternKey) => k === "solid" || PATTERNS[k].behavesAsNeutral;
+
 /** The product and a candidate as the formality rule sees them. */
+function formalityPieces(
+  ctx: PlanContext,
+  styling: CategoryStyling,
+  name: string,
+  material: MaterialKey,
+  pattern: PatternKey,
+): [FormalityPiece, FormalityPiece] {
+  const p = ctx.product;
+  return [
+    {
+      value: p.formality,
+      name: p.category.name.toLowerCase(),
+      dressDown: p.styling.dressDown,
+      quiet: quietPattern(p.garment.pattern),
+    },
+    {
+      value: formalityValue(styling.formality, material, pattern),
+      name: name.toLowerCase(),
+      dressDown: styling.dressDown,
+      quiet: quietPattern(pattern),
+    },
+  ];
+}
+
 function formalityOf(
   ctx: PlanContext,
   styling: CategoryStyling,
@@ -244,23 +275,36 @@ function formalityOf(
   material: MaterialKey,
   pattern: PatternKey,
 ): FormalityAssessment {
-  const p = ctx.product;
-  const quiet = (k: PatternKey) => k === "solid" || PATTERNS[k].behavesAsNeutral;
-  return assessFormality(
-    {
-      value: p.formality,
-      name: p.category.name.toLowerCase(),
-      dressDown: p.styling.dressDown,
-      quiet: quiet(p.garment.pattern),
-    },
-    {
-      value: formalityValue(styling.formality, material, pattern),
-      name: name.toLowerCase(),
-      dressDown: styling.dressDown,
-      quiet: quiet(pattern),
-    },
-    ctx.requested || ctx.relaxed,
+  const [product, candidate] = formalityPieces(ctx, styling, name, material, pattern);
+  return assessFormality(product, candidate, ctx.requested || ctx.relaxed);
+}
+
+/** The same rule, numbers only: for scoring every material and pattern option. */
+function formalityScore(
+  ctx: PlanContext,
+  styling: CategoryStyling,
+  name: string,
+  material: MaterialKey,
+  pattern: PatternKey,
+): { allowed: boolean; score: number } {
+  const [product, candidate] = formalityPieces(ctx, styling, name, material, pattern);
+  return formalityFit(product, candidate, ctx.requested || ctx.relaxed);
+}
+
+/** The season rule, numbers only (relaxed: a disallowed weight still scores a little). */
+function seasonScore(
+  ctx: PlanContext,
+  styling: CategoryStyling,
+  material: MaterialKey,
+  pattern: PatternKey,
+  length: LengthKey | null,
+): { allowed: boolean; score: number } {
+  const fit = seasonFit(
+    ctx.product.warmth,
+    warmthValue(styling.warmth, material, pattern, length),
+    ctx.season,
   );
+  return fit.allowed || !ctx.relaxed ? fit : { allowed: true, score: 0.2 };
 }
 
 function seasonOf(
@@ -301,8 +345,8 @@ function buildCandidate(ctx: PlanContext, option: CategoryOption): Candidate | n
       .filter((m) => !brandForbidsMaterial(brand, m))
       .map((m) => {
         const texture = assessTexture(p.material, m);
-        const register = factor(formalityOf(ctx, styling, category.name, m, "solid"));
-        const season = factor(seasonOf(ctx, styling, m, "solid", styling.defaultLength));
+        const register = factor(formalityScore(ctx, styling, category.name, m, "solid"));
+        const season = factor(seasonScore(ctx, styling, m, "solid", styling.defaultLength));
         return { value: m, score: texture.score * register * season, reason: texture.reason };
       }),
     (o) =>
@@ -317,7 +361,7 @@ function buildCandidate(ctx: PlanContext, option: CategoryOption): Candidate | n
       .filter((k) => !brandForbidsPattern(brand, k) && patternSuitsMaterial(k, material.value))
       .map((k) => {
         const rule = assessPattern(p.pattern, k);
-        const register = factor(formalityOf(ctx, styling, category.name, material.value, k));
+        const register = factor(formalityScore(ctx, styling, category.name, material.value, k));
         return { value: k, score: rule.score * register, reason: rule.reason };
       }),
     // Most garments are solid; prints are the exception that makes a look (solid ≈ 60%).
@@ -349,7 +393,7 @@ function buildCandidate(ctx: PlanContext, option: CategoryOption): Candidate | n
           prng,
           styling.lengths.map((l) => {
             const rule = assessLength(productLength, { slot: category.slot, length: l });
-            const season = factor(seasonOf(ctx, styling, material.value, pattern.value, l));
+            const season = factor(seasonScore(ctx, styling, material.value, pattern.value, l));
             return { value: l, score: rule.score * season, reason: rule.reason };
           }),
           (o) => (o.value === styling.defaultLength ? 1.3 : 1),

@@ -21,65 +21,73 @@ export interface FormalityAssessment {
   reason: string;
 }
 
+/** The numbers of the formality rule, without the words (cheap enough to score every option). */
+export interface FormalityFit {
+  allowed: boolean;
+  score: number;
+  steps: number;
+  contrast: "high-low" | "requested" | null;
+}
+
 /**
  * The complement stays within one step of the product on the formality scale. Two steps only
  * as a named high-low contrast: a quiet dress-down classic (tee, sneakers, denim or leather
  * jacket, jeans, knit) with a business or evening piece. Past that only when the request named
  * the category itself, and the plan says so.
  */
+export function formalityFit(
+  product: FormalityPiece,
+  candidate: FormalityPiece,
+  requested: boolean,
+): FormalityFit {
+  const p = formalityStep(product.value);
+  const c = formalityStep(candidate.value);
+  const steps = Math.abs(p - c);
+  if (steps === 0)
+    return {
+      allowed: true,
+      score: 1 - 0.1 * Math.abs(product.value - candidate.value),
+      steps,
+      contrast: null,
+    };
+  if (steps === 1) return { allowed: true, score: 0.8, steps, contrast: null };
+  const [low, high] = c < p ? [candidate, product] : [product, candidate];
+  if (steps === 2 && low.dressDown && low.quiet && formalityStep(high.value) >= 3)
+    return { allowed: true, score: 0.5, steps, contrast: "high-low" };
+  if (requested) return { allowed: true, score: 0.3, steps, contrast: "requested" };
+  return { allowed: false, score: 0, steps, contrast: null };
+}
+
+/** The formality rule with the words the rationale needs. */
 export function assessFormality(
   product: FormalityPiece,
   candidate: FormalityPiece,
   requested: boolean,
 ): FormalityAssessment {
+  const fit = formalityFit(product, candidate, requested);
   const p = formalityStep(product.value);
   const c = formalityStep(candidate.value);
-  const steps = Math.abs(p - c);
   const levels = `${formalityLevel(c)} with ${formalityLevel(p)}`;
-  if (steps === 0) {
-    const closeness = 1 - 0.1 * Math.abs(product.value - candidate.value);
-    return {
-      score: closeness,
-      allowed: true,
-      steps,
-      contrast: null,
-      reason: `same register (${formalityLevel(c)})`,
-    };
-  }
-  if (steps === 1)
-    return {
-      score: 0.8,
-      allowed: true,
-      steps,
-      contrast: null,
-      reason: `one step apart (${levels})`,
-    };
-  const [low, high] = c < p ? [candidate, product] : [product, candidate];
-  if (steps === 2 && low.dressDown && low.quiet && formalityStep(high.value) >= 3) {
+  const base = { score: fit.score, allowed: fit.allowed, steps: fit.steps };
+  if (fit.steps === 0)
+    return { ...base, contrast: null, reason: `same register (${formalityLevel(c)})` };
+  if (fit.steps === 1) return { ...base, contrast: null, reason: `one step apart (${levels})` };
+  if (fit.contrast === "high-low") {
+    const [low, high] = c < p ? [candidate, product] : [product, candidate];
     const contrast = `high-low: the ${low.name} dresses down the ${high.name}`;
-    return {
-      score: 0.5,
-      allowed: true,
-      steps,
-      contrast,
-      reason: `deliberate contrast, ${contrast} (${levels})`,
-    };
+    return { ...base, contrast, reason: `deliberate contrast, ${contrast} (${levels})` };
   }
-  if (requested) {
+  if (fit.contrast === "requested") {
     const contrast = `the request named the ${candidate.name}`;
     return {
-      score: 0.3,
-      allowed: true,
-      steps,
+      ...base,
       contrast,
-      reason: `deliberate contrast, ${contrast}: ${steps} steps apart (${levels})`,
+      reason: `deliberate contrast, ${contrast}: ${fit.steps} steps apart (${levels})`,
     };
   }
   return {
-    score: 0,
-    allowed: false,
-    steps,
+    ...base,
     contrast: null,
-    reason: `${steps} steps apart (${levels}) breaks the register`,
+    reason: `${fit.steps} steps apart (${levels}) breaks the register`,
   };
 }

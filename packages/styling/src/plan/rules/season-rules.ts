@@ -37,6 +37,19 @@ function hintFit(season: Season | null, warmth: number): number {
   }
 }
 
+/** The numbers of the season rule, without the words (cheap enough to score every option). */
+export function seasonFit(
+  productWarmth: number,
+  candidateWarmth: number,
+  season: Season | null,
+): { allowed: boolean; score: number } {
+  const c = warmthClass(candidateWarmth);
+  if (seasonsInverted(warmthClass(productWarmth), c) || hintForbids(season, c))
+    return { allowed: false, score: 0 };
+  const continuity = Math.max(0.5, 1 - 0.15 * Math.abs(productWarmth - candidateWarmth));
+  return { allowed: true, score: continuity * hintFit(season, candidateWarmth) };
+}
+
 /**
  * Season and weight: never a summer piece with a winter one (a linen tank under a puffer, a
  * fleece hoodie over shorts), never the opposite season to the hint; otherwise the closer the
@@ -58,8 +71,7 @@ export function assessSeason(
     };
   if (hintForbids(season, c))
     return { score: 0, allowed: false, reason: `${WEIGHT_WORD[c]} is out of season: ${hint}` };
-  const continuity = Math.max(0.5, 1 - 0.15 * Math.abs(productWarmth - candidateWarmth));
-  const score = continuity * hintFit(season, candidateWarmth);
+  const { score } = seasonFit(productWarmth, candidateWarmth, season);
   const match =
     p === c
       ? `matching the product's ${p} weight`
