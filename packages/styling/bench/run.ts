@@ -3,6 +3,7 @@
 // violations, footwear/accessory share, material spread) and the style suite's families.
 // Printed, and written to bench-results/styling.{json,md} at the repository root.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -89,6 +90,7 @@ function summarize(samples: number[]) {
 }
 
 const inputs = specs();
+const loadBefore = loadavg()[0] ?? 0;
 
 // Cold first call: builds the color tables lazily.
 const coldStart = performance.now();
@@ -156,6 +158,6 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(
   out.replace(/\.json$/, ".md"),
-  `# Styling benchmark\n\nMeasured ${results.date} by \`pnpm bench\` (or \`pnpm --filter @garment/styling bench\`; packages/styling/bench/run.ts) on ${process.version}, this 2-core machine.\n\n## Plan time\n\n${lines.join("\n")}\n\n${styleLines}\n`,
+  `# Styling benchmark\n\nMeasured ${results.date} by \`pnpm bench\` (or \`pnpm --filter @garment/styling bench\`; packages/styling/bench/run.ts) on ${process.version}, this 2-core machine; 1-minute load average ${loadBefore.toFixed(1)} before the run (the machine is shared: a load above 2 inflates every time, the tail most).\n\n## Plan time\n\n${lines.join("\n")}\n\n${styleLines}\n`,
 );
 console.log(`wrote ${out}`);
