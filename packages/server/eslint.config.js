@@ -1,2 +1,22 @@
 import { garmentEslint } from "@garment/config/eslint";
-export default garmentEslint({ tsconfigRootDir: import.meta.dirname });
+import { layerRule } from "@garment/config/eslint-layers";
+
+/** The layers of src/, lowest first; ARCHITECTURE.md says what each one is for. */
+const LAYERS = [
+  ["env.ts", "errors.ts", "config", "ports"],
+  ["storage"],
+  ["auth"],
+  ["services"],
+  ["workflows"],
+  ["runtime", "seed"],
+  ["operations"],
+  ["edge", "http"],
+  ["openapi"],
+  ["rest", "trpc"],
+  ["cli", "index.ts"],
+];
+
+export default [
+  ...garmentEslint({ tsconfigRootDir: import.meta.dirname }),
+  layerRule({ layers: LAYERS, rootDir: import.meta.dirname }),
+];

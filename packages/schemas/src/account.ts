@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuery } from "./page";
 import { JobDetailResponse } from "./jobs";
 
 // Money reads, usage, operations and webhooks: the account side of the public API.
@@ -52,10 +53,7 @@ export const UsageResponse = z
 export type UsageResponse = z.infer<typeof UsageResponse>;
 
 /** Query of GET /v1/usage (strings in, as a query string arrives). */
-export const UsageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const UsageQuery = PageQuery;
 export type UsageQuery = z.infer<typeof UsageQuery>;
 
 export const WEBHOOK_EVENT_TYPES = ["job.succeeded", "job.failed"] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuery } from "./page";
 import { AspectRatio, Resolution } from "./generator-options";
 import { Fit, GarmentSlot, Silhouette } from "./vocabulary-keys";
 
@@ -131,8 +132,7 @@ export const CatalogListQuery = z.object({
     description: "Only garments that may be worn with a product of this garment category.",
   }),
   status: CatalogEntryStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...PageQuery.shape,
 });
 export type CatalogListQuery = z.infer<typeof CatalogListQuery>;
 

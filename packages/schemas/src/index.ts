@@ -1,4 +1,5 @@
 export * from "./ids";
+export * from "./page";
 export * from "./job-status";
 export * from "./vocabulary-keys";
 export * from "./generator-options";

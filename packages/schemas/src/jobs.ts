@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuery } from "./page";
 import { JobStatus, JobType } from "./job-status";
 
 export const ArtifactResponse = z
@@ -74,8 +75,7 @@ export const JobListQuery = z.object({
   job_type: z.array(JobType).optional(),
   status: JobStatus.optional(),
   created_after: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...PageQuery.shape,
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;
 

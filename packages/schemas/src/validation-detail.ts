@@ -11,7 +11,8 @@ export type LocRoot = "body" | "query" | "path";
 export function zodIssuesToDetail(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
-  root: LocRoot = "body",
+  /** Where the input came from; a function when its fields came from several places (REST path + query). */
+  root: LocRoot | ((field: PropertyKey | undefined) => LocRoot) = "body",
 ): ValidationErrorItem[] {
   return issues.flatMap((issue) => {
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
@@ -23,7 +24,8 @@ export function zodIssuesToDetail(
         root,
       );
     }
-    const loc = [root, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+    const where = typeof root === "function" ? root(issue.path[0]) : root;
+    const loc = [where, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
     return [{ loc, ...describe(issue, valueAt(input, issue.path)) }];
   });
 }

@@ -18,17 +18,6 @@ export interface CredentialOptions {
   shopifyBody?: () => Promise<string>;
 }
 
-/** Identifies, then rate-limits: see identifyCaller and enforceRateLimit. */
-export async function authenticateRequest(
-  runtime: AuthRuntime,
-  headers: Headers,
-  options: CredentialOptions = {},
-): Promise<Caller> {
-  const caller = await identifyCaller(runtime, headers, options);
-  await enforceRateLimit(runtime, caller);
-  return caller;
-}
-
 /**
  * Who is calling, by whichever credential the request carries: a Bearer key, or — only on a
  * route that accepts them (the dispatch POST) and without an Authorization header — a Shopify
@@ -50,10 +39,13 @@ export async function identifyCaller(
   return authenticateBearer(runtime.db, authorization);
 }
 
-/** Takes one request from the credential's bucket: 429 RATE_LIMITED with Retry-After past it. */
+/**
+ * Takes one request from the caller's bucket — its credential's, or the stylist's own for a
+ * Studio session — and refuses with 429 RATE_LIMITED and Retry-After past it.
+ */
 export async function enforceRateLimit(runtime: AuthRuntime, caller: Caller): Promise<void> {
   await runtime.rateLimiter.take(
-    `credential:${caller.apiKeyId ?? caller.clientId}`,
+    caller.userId ? `session:${caller.userId}` : `credential:${caller.apiKeyId ?? caller.clientId}`,
     runtime.settings.rateLimit,
   );
 }

@@ -1,6 +1,3 @@
-import type { PrismaClient } from "@garment/db";
-import { unauthenticated } from "../errors";
-import { resolveSession, type SessionUser } from "../services/users/sessions";
 import { CAPABILITIES } from "./api-keys";
 import type { Caller } from "./caller";
 
@@ -23,7 +20,7 @@ export function readCookie(cookieHeader: string | null, name: string): string | 
 }
 
 /** A signed-in stylist acts for their client in live mode, with every capability. */
-export function sessionCaller(user: SessionUser): Caller {
+export function sessionCaller(user: { userId: string; clientId: string }): Caller {
   return {
     clientId: user.clientId,
     mode: "live",
@@ -38,13 +35,4 @@ export function carriesOnlySession(headers: Headers): boolean {
   return (
     !headers.get("authorization") && readCookie(headers.get("cookie"), SESSION_COOKIE) !== null
   );
-}
-
-export async function authenticateSession(
-  db: PrismaClient,
-  cookieHeader: string | null,
-): Promise<Caller> {
-  const user = await resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE));
-  if (!user) throw unauthenticated("Sign in again: your Studio session has expired.");
-  return sessionCaller(user);
 }

@@ -1,7 +1,6 @@
 import { validate, compileErrors } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
-import { v1Routes } from "../rest/router";
-import { openApiDocument } from "./document";
+import { openApiDocument, v1Routes } from "../rest/router";
 
 type Operation = {
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;

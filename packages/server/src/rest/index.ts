@@ -1,2 +1,1 @@
-export { handleV1Request } from "./router";
-export { runRestHandler, type RestCall, type RestHandler } from "./endpoint";
+export { handleV1Request, openApiDocument } from "./router";

@@ -1,89 +1,46 @@
+import { ulid } from "ulid";
+import type { Caller } from "../auth/caller";
+import { identifyCaller } from "../edge/identify";
+import { atTheEdge, type EdgeRequest } from "../edge/pipeline";
 import { ApiError } from "../errors";
+import { operations } from "../operations";
 import type { AppRuntime } from "../runtime/app-runtime";
-import { runRestHandler, type RestHandler, type RouteOptions } from "./endpoint";
-import { getCredits } from "./routes/credits";
-import { postComplementaryGarmentGenerator } from "./routes/dispatch";
-import { getOperations } from "./routes/operations";
-import { getArtifactImage } from "./routes/artifacts";
-import { getJob, getJobEvents, getJobs, postJobCancel } from "./routes/jobs";
-import { getOpenApi } from "./routes/openapi";
-import { getUsage } from "./routes/usage";
-import {
-  deleteWebhookEndpointRoute,
-  getWebhookDeliveries,
-  getWebhookEndpoints,
-  postWebhookEndpoint,
-} from "./routes/webhooks";
-import {
-  getGarmentCategories,
-  getGarmentCategoryById,
-  getImageModels,
-  getSpecVocabularyRoute,
-} from "./routes/reference";
-import {
-  getComplementaryGarmentById,
-  getComplementaryGarments,
-  postCompatibilityCheck,
-} from "./routes/catalog";
+import { errorResponse, readBodyText } from "../http/body";
+import { operationRoutes } from "./operation-route";
+import type { RestRoute } from "./route";
+import { artifactImageRoute } from "./routes/artifacts";
+import { documentedRoutes, openApiRoute } from "./routes/openapi";
+import { buildOpenApiDocument } from "../openapi/document";
 
-interface Route extends RouteOptions {
-  method: string;
-  /** Path under /v1 with `:param` segments. */
-  pattern: string;
-  handler: RestHandler;
-}
-
-const ROUTES: Route[] = [
-  {
-    method: "POST",
-    pattern: "/complementary-garment-generator",
-    handler: postComplementaryGarmentGenerator,
-    acceptsShopifySignature: true,
-  },
-  { method: "GET", pattern: "/credits", handler: getCredits },
-  { method: "GET", pattern: "/operations", handler: getOperations },
-  { method: "GET", pattern: "/jobs", handler: getJobs },
-  { method: "GET", pattern: "/jobs/:id", handler: getJob },
-  { method: "GET", pattern: "/jobs/:id/events", handler: getJobEvents },
-  { method: "POST", pattern: "/jobs/:id/cancel", handler: postJobCancel },
-  { method: "GET", pattern: "/artifacts/:id/image", handler: getArtifactImage },
-  { method: "GET", pattern: "/usage", handler: getUsage },
-  { method: "GET", pattern: "/openapi.json", handler: getOpenApi },
-  { method: "POST", pattern: "/webhooks/endpoints", handler: postWebhookEndpoint },
-  { method: "GET", pattern: "/webhooks/endpoints", handler: getWebhookEndpoints },
-  {
-    method: "DELETE",
-    pattern: "/webhooks/endpoints/:id",
-    handler: deleteWebhookEndpointRoute,
-  },
-  {
-    method: "GET",
-    pattern: "/webhooks/endpoints/:id/deliveries",
-    handler: getWebhookDeliveries,
-  },
-  { method: "GET", pattern: "/garment-categories", handler: getGarmentCategories },
-  { method: "GET", pattern: "/garment-categories/:id", handler: getGarmentCategoryById },
-  { method: "GET", pattern: "/spec-vocabulary", handler: getSpecVocabularyRoute },
-  { method: "GET", pattern: "/image-models", handler: getImageModels },
-  { method: "POST", pattern: "/compatibility/check", handler: postCompatibilityCheck },
-  {
-    method: "GET",
-    pattern: "/catalog/complementary-garments",
-    handler: getComplementaryGarments,
-  },
-  {
-    method: "GET",
-    pattern: "/catalog/complementary-garments/:id",
-    handler: getComplementaryGarmentById,
-  },
+/**
+ * The /v1 route table: the operations' REST bindings, plus the two routes that are not
+ * operations (signed image downloads and the OpenAPI document). Its order is the document's.
+ */
+export const REST_ROUTES: readonly RestRoute[] = [
+  ...operationRoutes(operations.complementaryGarment, operations.jobs),
+  artifactImageRoute,
+  ...operationRoutes(
+    operations.credits,
+    operations.operations,
+    operations.usage,
+    operations.webhooks,
+    operations.reference,
+    operations.catalog,
+  ),
+  openApiRoute(() => openApiDocument()),
 ];
 
 /** Method and OpenAPI-style path of every /v1 route (the OpenAPI test checks none is missing). */
 export function v1Routes(): { method: string; path: string }[] {
-  return ROUTES.map((route) => ({
-    method: route.method,
-    path: `/v1${route.pattern.replace(/:(\w+)/g, "{$1}")}`,
-  }));
+  return REST_ROUTES.map(({ method, path }) => ({ method, path }));
+}
+
+let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** The OpenAPI document of these routes (built once per process). */
+export function openApiDocument(): ReturnType<typeof buildOpenApiDocument> {
+  document ??= buildOpenApiDocument(documentedRoutes(REST_ROUTES));
+  return document;
 }
 
 function match(pattern: string, path: string): Record<string, string> | null {
@@ -93,34 +50,74 @@ function match(pattern: string, path: string): Record<string, string> | null {
   const params: Record<string, string> = {};
   for (const [index, segment] of want.entries()) {
     const actual = got[index] ?? "";
-    if (segment.startsWith(":")) params[segment.slice(1)] = decodeURIComponent(actual);
+    const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+    if (name) params[name] = decodeURIComponent(actual);
     else if (segment !== actual) return null;
   }
   return params;
 }
 
-/** Routes a request under /v1 (the Next.js catch-all route hands everything here). */
+/**
+ * Serves a request under /v1 (the Next.js catch-all route hands everything here): finds the
+ * route, runs it at the edge (one request id, authentication, rate limit, request log) and
+ * renders an ApiError as the envelope. `X-Request-Id` on every answer.
+ */
 export async function handleV1Request(runtime: AppRuntime, request: Request): Promise<Response> {
-  const path = new URL(request.url).pathname.replace(/^\/v1/, "") || "/";
-  const candidates = ROUTES.flatMap((route) => {
-    const params = match(route.pattern, path);
+  const url = new URL(request.url);
+  const requestId = ulid();
+  let body: Promise<string> | null = null;
+  // The body stream can be read once: routes get it through here, never `request.body`.
+  const rawBody = () => (body ??= readBodyText(request, runtime.settings.maxBodyBytes));
+  const candidates = REST_ROUTES.flatMap((route) => {
+    const params = match(route.path, url.pathname);
     return params ? [{ route, params }] : [];
   });
-  const found = candidates.find((c) => c.route.method === request.method);
-  if (found)
-    return runRestHandler(runtime, request, found.params, found.route.handler, found.route);
-  const notFound: RestHandler = async () => {
-    if (candidates.length > 0) {
-      throw new ApiError(
-        "RESOURCE_NOT_FOUND",
-        `Method ${request.method} is not allowed here.`,
-        undefined,
-        {
-          allow: candidates.map((c) => c.route.method).join(", "),
-        },
-      );
-    }
-    throw new ApiError("RESOURCE_NOT_FOUND", `No endpoint at ${request.method} /v1${path}.`);
+  const found = candidates.find((candidate) => candidate.route.method === request.method);
+  let caller: Promise<Caller> | null = null;
+  const edge: EdgeRequest = {
+    runtime,
+    requestId,
+    headers: request.headers,
+    request: {
+      transport: "rest",
+      method: request.method,
+      path: url.pathname,
+      startedAt: performance.now(),
+    },
+    identify: () =>
+      (caller ??= identifyCaller(runtime, request.headers, {
+        acceptsSession: false,
+        ...(found?.route.acceptsShopifySignature ? { shopifyBody: rawBody } : {}),
+      })),
   };
-  return runRestHandler(runtime, request, {}, notFound);
+  let response: Response;
+  try {
+    response = found
+      ? await found.route.serve(edge, { request, url, params: found.params, rawBody })
+      : await atTheEdge(edge, async () => {
+          throw noRoute(
+            request.method,
+            url.pathname,
+            candidates.map((c) => c.route.method),
+          );
+        });
+  } catch (error) {
+    // The edge hands back ApiErrors only; anything else would be a bug in rendering.
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : new ApiError("INTERNAL", "Something went wrong on our side.");
+    response = errorResponse(apiError, requestId);
+  }
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+function noRoute(method: string, path: string, allowed: string[]): ApiError {
+  if (allowed.length > 0) {
+    return new ApiError("RESOURCE_NOT_FOUND", `Method ${method} is not allowed here.`, undefined, {
+      allow: allowed.join(", "),
+    });
+  }
+  return new ApiError("RESOURCE_NOT_FOUND", `No endpoint at ${method} ${path}.`);
 }

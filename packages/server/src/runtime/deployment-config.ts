@@ -8,7 +8,7 @@ import {
   type InngestConnection,
   type InngestSettings,
 } from "../workflows/inngest-connection";
-import { ConfigurationError } from "./configuration-error";
+import { ConfigurationError } from "../config/configuration-error";
 
 export type StorageChoice =
   | { kind: "local"; dir: string }

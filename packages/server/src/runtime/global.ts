@@ -14,7 +14,7 @@ import { LocalFolderStorage } from "../storage/local-folder-storage";
 import { S3ArtifactStorage } from "../storage/s3-artifact-storage";
 import { UrlSigner } from "../storage/url-signer";
 import { apiSettingsFromEnv } from "../config/api-settings";
-import { ConfigurationError } from "./configuration-error";
+import { ConfigurationError } from "../config/configuration-error";
 import {
   readDeploymentConfig,
   type RateLimitChoice,

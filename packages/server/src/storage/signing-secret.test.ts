@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigurationError } from "../runtime/configuration-error";
+import { ConfigurationError } from "../config/configuration-error";
 import { loadSigningSecret } from "./signing-secret";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "gs-secret-"));

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigurationError } from "../runtime/configuration-error";
+import { ConfigurationError } from "../config/configuration-error";
 
 export const MIN_SIGNING_SECRET_LENGTH = 32;
 

@@ -1,7 +1,6 @@
 import { ulid } from "ulid";
-import { authenticateRequest } from "../auth/authenticate-request";
 import type { Caller } from "../auth/caller";
-import { authenticateSession, carriesOnlySession } from "../auth/session";
+import { identifyCaller } from "../edge/identify";
 import type { AppRuntime } from "../runtime/app-runtime";
 
 export interface TrpcContext {
@@ -11,12 +10,13 @@ export interface TrpcContext {
   headers: Headers;
   /** One request id per procedure call: the first call of a request uses the HTTP id. */
   nextCallRequestId(): string;
-  authenticate(): Promise<Caller>;
+  /** Who is calling, identified once per HTTP request (each call still takes its own rate-limit token). */
+  identify: () => Promise<Caller>;
 }
 
 /**
  * Builds a context from plain values, with no HTTP request needed: the fetch adapter wraps
- * it, and tests and internal tools call procedures through `appRouter.createCaller`.
+ * it, and tests, internal tools and the Studio's server-side calls use `createCaller`.
  */
 export function createContextInner(
   runtime: AppRuntime,
@@ -36,15 +36,9 @@ export function createContextInner(
       }
       return ulid();
     },
-    authenticate() {
+    identify: () => {
       // The Studio's session cookie when no API credential is sent; an API key always wins.
-      caller ??= carriesOnlySession(headers)
-        ? authenticateSession(runtime.db, headers.get("cookie")).then(async (session) => {
-            // Each stylist has their own bucket, like each API key.
-            await runtime.rateLimiter.take(`session:${session.userId}`, runtime.settings.rateLimit);
-            return session;
-          })
-        : authenticateRequest(runtime, headers);
+      caller ??= identifyCaller(runtime, headers, { acceptsSession: true });
       return caller;
     },
   };

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { ulid } from "ulid";
 import { ApiError } from "../errors";
-import { errorResponse, readBodyText } from "../rest/http";
+import { errorResponse, readBodyText } from "../http/body";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { createContextInner } from "./context";
 import { appRouter } from "./root";

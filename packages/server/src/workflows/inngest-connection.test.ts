@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError } from "../runtime/configuration-error";
+import { ConfigurationError } from "../config/configuration-error";
 import { resolveInngestConnection, type InngestSettings } from "./inngest-connection";
 
 function problems(settings: InngestSettings): string[] {

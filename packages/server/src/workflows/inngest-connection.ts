@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../runtime/configuration-error";
+import { ConfigurationError } from "../config/configuration-error";
 
 /** The INNGEST_* variables as read from the environment (unset = undefined). */
 export interface InngestSettings {

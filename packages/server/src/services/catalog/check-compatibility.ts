@@ -5,7 +5,6 @@ import {
   type CompatibilityCheckResponse,
 } from "@garment/schemas";
 import { isCompatible, UnknownCategoryError } from "@garment/styling";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import { resourceNotFound, validationFailed } from "../../errors";
 import type { ReferenceData } from "../reference/reference-data";
@@ -23,7 +22,6 @@ export async function checkCompatibility(
   caller: Caller,
   body: unknown,
 ): Promise<CompatibilityCheckResponse> {
-  requireCapability(caller, "jobs:read");
   const parsed = CompatibilityCheckRequest.safeParse(body);
   if (!parsed.success) throw validationFailed(zodIssuesToDetail(parsed.error.issues, body));
   const productId = parsed.data.product_garment_category_public_id;

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@garment/db";
 import type { CatalogEntryResponse } from "@garment/schemas";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import { resourceNotFound } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
@@ -12,7 +11,6 @@ export async function getComplementaryGarment(
   caller: Caller,
   publicId: string,
 ): Promise<CatalogEntryResponse> {
-  requireCapability(caller, "jobs:read");
   const row = await deps.db.catalogEntry.findFirst({
     where: { id: publicId, clientId: caller.clientId, mode: caller.mode },
   });

@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import type { CatalogEntryResponse, CatalogListQuery } from "@garment/schemas";
 import { isCompatible } from "@garment/styling";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import { validationFailed } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
@@ -26,7 +25,6 @@ export async function listComplementaryGarments(
   caller: Caller,
   query: CatalogListQuery,
 ): Promise<CatalogPage> {
-  requireCapability(caller, "jobs:read");
   let categoryFilter: { garmentCategoryId: { in: string[] } } | undefined;
   if (query.compatible_with_category_id !== undefined) {
     const productId = query.compatible_with_category_id;

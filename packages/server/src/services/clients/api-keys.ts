@@ -1,5 +1,6 @@
 import type { DataMode, PrismaClient } from "@garment/db";
 import { ulid } from "ulid";
+import { resourceNotFound } from "../../errors";
 import {
   CAPABILITIES,
   displayPrefix,
@@ -44,16 +45,37 @@ export async function createApiKey(
   return { key_id: keyId, api_key: apiKey, mode, capabilities };
 }
 
-/** Revokes by key id or by the plain key. Revoked keys answer 401 from then on. */
+/** A client's keys, newest first (never the keys themselves: only their prefix). */
+export async function listApiKeys(db: PrismaClient, clientId: string) {
+  const keys = await db.apiKey.findMany({ where: { clientId }, orderBy: { createdAt: "desc" } });
+  return keys.map((k) => ({
+    key_id: k.id,
+    name: k.name,
+    prefix: k.displayPrefix,
+    mode: k.mode,
+    capabilities: k.capabilities,
+    created_at: k.createdAt.toISOString(),
+    revoked_at: k.revokedAt?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * Revokes by key id or by the plain key (revoking twice keeps the first time). Revoked keys
+ * answer 401 from then on. `owner` limits it to one client's keys (the Studio); another
+ * client's key is as unknown as a missing one.
+ */
 export async function revokeApiKey(
   db: PrismaClient,
   keyIdOrKey: string,
+  owner?: { clientId: string },
 ): Promise<{ key_id: string; revoked_at: string }> {
   const where = keyIdOrKey.startsWith("sk_")
     ? { keyHash: hashApiKey(keyIdOrKey) }
     : { id: keyIdOrKey };
-  const key = await db.apiKey.findFirst({ where });
-  if (!key) throw new Error("No such API key.");
+  const key = await db.apiKey.findFirst({
+    where: { ...where, ...(owner ? { clientId: owner.clientId } : {}) },
+  });
+  if (!key) throw resourceNotFound("API key");
   const revokedAt = key.revokedAt ?? new Date();
   if (!key.revokedAt) await db.apiKey.update({ where: { id: key.id }, data: { revokedAt } });
   return { key_id: key.id, revoked_at: revokedAt.toISOString() };

@@ -10,7 +10,6 @@ import { randomInt } from "node:crypto";
 import { ulid } from "ulid";
 import type { Caller } from "../../auth/caller";
 import type { WorkflowEngine } from "../../ports/workflow-engine";
-import { requireCapability } from "../../auth/authenticate";
 import {
   ApiError,
   conflict,
@@ -42,6 +41,10 @@ export interface DispatchContext {
   transport: "rest" | "trpc";
   method: string;
   path: string;
+  /** `performance.now()` when the request reached the edge (the request log's latency). */
+  startedAt: number;
+  /** The status the request log records for the acceptance (REST 202, tRPC 200). */
+  successStatus: number;
   idempotencyKey?: string | null;
 }
 
@@ -61,7 +64,6 @@ export async function dispatchComplementaryGarment(
   rawInput: unknown,
 ): Promise<DispatchOutcome> {
   const { caller } = context;
-  requireCapability(caller, "jobs:create");
   const idempotencyKey = checkIdempotencyKey(context.idempotencyKey);
   const validated = await validateDispatchRequest(deps, rawInput);
 
@@ -88,6 +90,8 @@ export async function dispatchComplementaryGarment(
       transport: context.transport,
       method: context.method,
       path: context.path,
+      latencyMs: Math.round(performance.now() - context.startedAt),
+      statusCode: context.successStatus,
       jobType: COMPLEMENTARY_GARMENT_OPERATION.jobType,
       operationName: COMPLEMENTARY_GARMENT_OPERATION.name,
       creditsCost: cost,

@@ -1,5 +1,6 @@
 import type { DataMode, PrismaClient } from "@garment/db";
 import { ulid } from "ulid";
+import { requestLogFromDebit } from "../request-log";
 
 export interface DispatchRecord {
   requestId: string;
@@ -7,7 +8,11 @@ export interface DispatchRecord {
   clientId: string;
   mode: DataMode;
   apiKeyId: string | null;
-  transport: string;
+  transport: "rest" | "trpc";
+  /** Milliseconds since the request reached the edge, for its request-log row. */
+  latencyMs: number;
+  /** The status the request log records (the transport's success status). */
+  statusCode: number;
   method: string;
   path: string;
   jobType: string;
@@ -39,11 +44,18 @@ export async function recordDispatch(
          SET balance = balance - ${record.creditsCost}, updated_at = now()
        WHERE client_id = ${record.clientId} AND mode = ${record.mode}::"DataMode" AND balance >= ${record.creditsCost}
       RETURNING balance
-    ), request_log AS (
-      INSERT INTO request_logs (id, client_id, api_key_id, mode, transport, method, path, status_code, credits_moved)
-      SELECT ${record.requestId}, ${record.clientId}, ${record.apiKeyId}, ${record.mode}::"DataMode", ${record.transport},
-             ${record.method}, ${record.path}, 202, ${-record.creditsCost}
-        FROM debit
+    ), request_log AS (${requestLogFromDebit({
+      requestId: record.requestId,
+      clientId: record.clientId,
+      apiKeyId: record.apiKeyId,
+      mode: record.mode,
+      transport: record.transport,
+      method: record.method,
+      path: record.path,
+      statusCode: record.statusCode,
+      latencyMs: record.latencyMs,
+      creditsMoved: -record.creditsCost,
+    })}
     ), job AS (
       INSERT INTO jobs (id, client_id, mode, request_id, job_type, status, request, resolved, credits_cost, updated_at)
       SELECT ${record.jobId}, ${record.clientId}, ${record.mode}::"DataMode", ${record.requestId}, ${record.jobType},

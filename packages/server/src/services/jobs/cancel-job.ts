@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@garment/db";
 import type { JobDetailResponse } from "@garment/schemas";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import { conflict } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
@@ -18,7 +17,6 @@ export async function cancelJob(
   caller: Caller,
   jobId: string,
 ): Promise<JobDetailResponse> {
-  requireCapability(caller, "jobs:create");
   await findOwnedJob(db, caller, jobId);
   const { failed } = await failJobAndRefund(db, {
     jobId,
@@ -26,10 +24,5 @@ export async function cancelJob(
     message: "Cancelled by the client; the credits were refunded.",
   });
   if (!failed) throw conflict("The job has already finished and cannot be cancelled.");
-  return getJobDetail(
-    db,
-    signer,
-    { ...caller, capabilities: [...caller.capabilities, "jobs:read"] },
-    jobId,
-  );
+  return getJobDetail(db, signer, caller, jobId);
 }

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@garment/db";
 import type { JobDetailResponse } from "@garment/schemas";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import type { UrlSigner } from "../../storage/url-signer";
 import { findOwnedJob } from "./find-owned-job";
@@ -12,7 +11,6 @@ export async function getJobDetail(
   caller: Caller,
   jobId: string,
 ): Promise<JobDetailResponse> {
-  requireCapability(caller, "jobs:read");
   const job = await findOwnedJob(db, caller, jobId);
   const [artifacts, latest] = await Promise.all([
     db.artifact.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } }),

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@garment/db";
 import type { JobEventsResponse } from "@garment/schemas";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import type { UrlSigner } from "../../storage/url-signer";
 import { findOwnedJob } from "./find-owned-job";
@@ -14,7 +13,6 @@ export async function listJobEvents(
   jobId: string,
   since: number | undefined,
 ): Promise<JobEventsResponse> {
-  requireCapability(caller, "jobs:read");
   await findOwnedJob(db, caller, jobId);
   const [events, artifacts] = await Promise.all([
     db.jobEvent.findMany({

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@garment/db";
 import type { JobListQuery, JobListResponse } from "@garment/schemas";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 
 /** The caller's jobs, newest first (client and mode come from the key, never the query). */
@@ -9,7 +8,6 @@ export async function listJobs(
   caller: Caller,
   query: JobListQuery,
 ): Promise<JobListResponse> {
-  requireCapability(caller, "jobs:read");
   const where = {
     clientId: caller.clientId,
     mode: caller.mode,

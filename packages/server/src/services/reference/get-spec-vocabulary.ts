@@ -1,11 +1,8 @@
 import type { SpecVocabularyResponse } from "@garment/schemas";
 import { SPEC_VOCABULARY } from "@garment/styling";
-import { requireCapability } from "../../auth/authenticate";
-import type { Caller } from "../../auth/caller";
 
 /** GET /v1/spec-vocabulary: the values the styling engine understands (free text is accepted too). */
-export function getSpecVocabulary(caller: Caller): SpecVocabularyResponse {
-  requireCapability(caller, "jobs:read");
+export function getSpecVocabulary(): SpecVocabularyResponse {
   const copy = (entries: readonly { value: string; description: string }[]) =>
     entries.map(({ value, description }) => ({ value, description }));
   return {

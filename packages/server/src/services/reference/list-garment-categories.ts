@@ -1,17 +1,13 @@
 import type { GarmentCategoryListResponse, GarmentCategoryResponse } from "@garment/schemas";
 import { GarmentSlot, Silhouette } from "@garment/schemas";
 import { COMPATIBLE_SLOTS } from "@garment/styling";
-import { requireCapability } from "../../auth/authenticate";
-import type { Caller } from "../../auth/caller";
 import { resourceNotFound } from "../../errors";
 import type { CategoryRecord, ReferenceData } from "./reference-data";
 
 /** GET /v1/garment-categories: the seeded taxonomy in display order, with what pairs with what. */
 export async function listGarmentCategories(
   reference: ReferenceData,
-  caller: Caller,
 ): Promise<GarmentCategoryListResponse> {
-  requireCapability(caller, "jobs:read");
   const categories = await reference.categories();
   return { garment_categories: categories.map(toGarmentCategoryResponse) };
 }
@@ -19,10 +15,8 @@ export async function listGarmentCategories(
 /** GET /v1/garment-categories/{public_id}; an unknown id is RESOURCE_NOT_FOUND. */
 export async function getGarmentCategory(
   reference: ReferenceData,
-  caller: Caller,
   publicId: string,
 ): Promise<GarmentCategoryResponse> {
-  requireCapability(caller, "jobs:read");
   const category = await reference.category(publicId);
   if (!category) throw resourceNotFound("garment category");
   return toGarmentCategoryResponse(category);

@@ -1,14 +1,8 @@
 import type { ImageModelListResponse } from "@garment/schemas";
-import { requireCapability } from "../../auth/authenticate";
-import type { Caller } from "../../auth/caller";
 import type { ImageModelDirectory } from "../../ports/image-model-directory";
 
 /** GET /v1/image-models: every model this build knows, whether it is available here, what it supports. */
-export function listImageModels(
-  models: ImageModelDirectory,
-  caller: Caller,
-): ImageModelListResponse {
-  requireCapability(caller, "jobs:read");
+export function listImageModels(models: ImageModelDirectory): ImageModelListResponse {
   return {
     image_models: models.list().map((model) => ({
       id: model.id,

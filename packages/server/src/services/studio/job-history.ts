@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@garment/db";
-import { JobStatus } from "@garment/schemas";
+import { JobStatus, pageQuery } from "@garment/schemas";
 import { z } from "zod";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import type { UrlSigner } from "../../storage/url-signer";
 
@@ -12,8 +11,7 @@ export const JobHistoryQuery = z.object({
   garment_category_public_id: z.string().max(64).optional(),
   created_after: z.iso.datetime({ offset: true }).optional(),
   created_before: z.iso.datetime({ offset: true }).optional(),
-  limit: z.int().min(1).max(100).default(12),
-  offset: z.int().min(0).default(0),
+  ...pageQuery({ defaultLimit: 12, maxLimit: 100 }).shape,
 });
 export type JobHistoryQuery = z.infer<typeof JobHistoryQuery>;
 
@@ -27,7 +25,6 @@ export async function listJobHistory(
   caller: Caller,
   query: JobHistoryQuery,
 ) {
-  requireCapability(caller, "jobs:read");
   const createdAt = {
     ...(query.created_after ? { gte: new Date(query.created_after) } : {}),
     ...(query.created_before ? { lt: new Date(query.created_before) } : {}),

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@garment/db";
 import type { UsageQuery, UsageResponse } from "@garment/schemas";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 
 /** The caller's request_logs rows in its key's mode, newest first (GET /v1/usage). */
@@ -9,7 +8,6 @@ export async function listUsage(
   caller: Caller,
   query: UsageQuery,
 ): Promise<UsageResponse> {
-  requireCapability(caller, "jobs:read");
   const rows = await db.requestLog.findMany({
     where: { clientId: caller.clientId, mode: caller.mode },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -10,7 +10,6 @@ import {
 } from "@garment/schemas";
 import { randomBytes } from "node:crypto";
 import { ulid } from "ulid";
-import { requireCapability } from "../../auth/authenticate";
 import type { Caller } from "../../auth/caller";
 import { resourceNotFound, validationFailed } from "../../errors";
 import type { ApiSettings } from "../../config/api-settings";
@@ -49,7 +48,6 @@ export async function createWebhookEndpoint(
   caller: Caller,
   body: unknown,
 ): Promise<WebhookEndpointCreatedResponse> {
-  requireCapability(caller, "jobs:create");
   const parsed = WebhookEndpointCreateRequest.safeParse(body);
   if (!parsed.success) throw validationFailed(zodIssuesToDetail(parsed.error.issues, body));
   const { url, description } = parsed.data;
@@ -90,7 +88,6 @@ export async function listWebhookEndpoints(
   db: PrismaClient,
   caller: Caller,
 ): Promise<WebhookEndpointListResponse> {
-  requireCapability(caller, "jobs:read");
   const rows = await db.webhookEndpoint.findMany({
     where: { clientId: caller.clientId, mode: caller.mode, deletedAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -104,7 +101,6 @@ export async function deleteWebhookEndpoint(
   caller: Caller,
   endpointId: string,
 ): Promise<WebhookEndpointResponse> {
-  requireCapability(caller, "jobs:create");
   const row = await db.webhookEndpoint.findFirst({
     where: { id: endpointId, clientId: caller.clientId, mode: caller.mode, deletedAt: null },
   });
@@ -123,7 +119,6 @@ export async function listWebhookDeliveries(
   endpointId: string,
   page: { limit: number; offset: number },
 ): Promise<WebhookDeliveryListResponse> {
-  requireCapability(caller, "jobs:read");
   const endpoint = await db.webhookEndpoint.findFirst({
     where: { id: endpointId, clientId: caller.clientId, mode: caller.mode },
     select: { id: true },

@@ -1,0 +1,102 @@
+import { enforceRateLimit } from "../auth/authenticate-request";
+import type { Caller } from "../auth/caller";
+import { ApiError } from "../errors";
+import type { RequestIdentity } from "../operations/define";
+import type { AppRuntime } from "../runtime/app-runtime";
+import { writeRequestLog } from "../services/request-log";
+
+/** One request (one tRPC call) as it reaches the edge, whatever the transport. */
+export interface EdgeRequest {
+  runtime: AppRuntime;
+  requestId: string;
+  request: RequestIdentity;
+  headers: Headers;
+  /** Who is calling; the transport memoizes it per HTTP request (a tRPC batch identifies once). */
+  identify: () => Promise<Caller>;
+}
+
+/** Offered to the work done at the edge. */
+export interface EdgeSession {
+  /** Identifies the caller and takes one request from its rate-limit bucket (once per call). */
+  authenticate(): Promise<Caller>;
+}
+
+/** How the work ended, for the request log. */
+export interface Settled<T> {
+  value: T;
+  status: number;
+  /** Negative = charged. Worked out by the operation from its outcome, never from a response shape. */
+  creditsMoved: number;
+  /** The work wrote the request-log row itself (a dispatch, in its one statement). */
+  requestLogged: boolean;
+}
+
+/**
+ * The edge every transport goes through: authentication and the rate limit on demand, any
+ * failure turned into an ApiError (internal text never leaves; the error is logged with the
+ * request id), and exactly one request-log row per request or tRPC call, written here unless
+ * the work already wrote it. Transports render the value or the ApiError, nothing else.
+ */
+export async function atTheEdge<T>(
+  edge: EdgeRequest,
+  work: (session: EdgeSession) => Promise<Settled<T>>,
+): Promise<T> {
+  const { runtime } = edge;
+  // Held in an object: TypeScript cannot see the closure below assign it.
+  const auth: { caller: Caller | null; pending: Promise<Caller> | null } = {
+    caller: null,
+    pending: null,
+  };
+  const session: EdgeSession = {
+    authenticate() {
+      auth.pending ??= edge.identify().then(async (caller) => {
+        auth.caller = caller; // logged with its client even when the rate limit refuses it
+        await enforceRateLimit(runtime, caller);
+        return caller;
+      });
+      return auth.pending;
+    },
+  };
+
+  let settled: Settled<T> | null = null;
+  let failure: ApiError | null = null;
+  try {
+    settled = await work(session);
+  } catch (error) {
+    failure = error instanceof ApiError ? error : internalError(runtime, error, edge.requestId);
+  }
+
+  if (!settled?.requestLogged) {
+    try {
+      await writeRequestLog(runtime.db, {
+        requestId: edge.requestId,
+        clientId: auth.caller?.clientId ?? null,
+        apiKeyId: auth.caller?.apiKeyId ?? null,
+        mode: auth.caller?.mode ?? null,
+        transport: edge.request.transport,
+        method: edge.request.method,
+        path: edge.request.path,
+        statusCode: failure ? failure.status : (settled?.status ?? 200),
+        latencyMs: Math.round(performance.now() - edge.request.startedAt),
+        creditsMoved: failure ? 0 : (settled?.creditsMoved ?? 0),
+        errorCode: failure?.code ?? null,
+      });
+    } catch (error) {
+      runtime.logger.error(
+        { err: error, requestId: edge.requestId },
+        "could not write the request log",
+      );
+    }
+  }
+  if (failure || !settled)
+    throw failure ?? new Error("unreachable: the edge's work neither settled nor failed");
+  return settled.value;
+}
+
+function internalError(runtime: AppRuntime, error: unknown, requestId: string): ApiError {
+  runtime.logger.error({ err: error, requestId }, "unhandled error at the edge");
+  return new ApiError(
+    "INTERNAL",
+    "Something went wrong on our side. Quote the request id to support.",
+  );
+}

@@ -1,0 +1,88 @@
+import { ComplementaryGarmentGeneratorRequest, WorkflowAcceptedResponse } from "@garment/schemas";
+import { z } from "zod";
+import { dispatchComplementaryGarment as dispatch } from "../services/dispatch/dispatch-complementary-garment";
+import { defineOperation, Outcome } from "./define";
+import { DISPATCH_EXAMPLE, EXAMPLE_ULID } from "./examples";
+
+/**
+ * POST /v1/complementary-garment-generator — the first of the original API's workflows
+ * (`POST /v1/{name}`). The next workflow is a copy of this file with its own service call.
+ */
+export const dispatchComplementaryGarment = defineOperation({
+  audience: { capability: "jobs:create" },
+  input: ComplementaryGarmentGeneratorRequest,
+  // The service validates the raw body itself, so a client hears of every problem at once
+  // (an unknown category along with a missing color).
+  parse: async (_context, raw): Promise<unknown> => raw,
+  output: WorkflowAcceptedResponse.extend({ replayed: z.boolean() }),
+  async run({ runtime, requestId, caller, headers, request }, raw) {
+    const { response, replayed } = await dispatch(
+      {
+        ...runtime,
+        isImageModelAvailable: (id) => runtime.imageModels.isAvailable(id),
+        defaultImageModelId: runtime.imageModels.defaultModelId,
+      },
+      {
+        requestId,
+        caller,
+        transport: request.transport,
+        method: request.method,
+        path: request.path,
+        startedAt: request.startedAt,
+        successStatus: request.successStatus,
+        idempotencyKey: headers.get("idempotency-key"),
+      },
+      raw,
+    );
+    // A replay charged nothing now; a new dispatch wrote its request log in its one statement.
+    return new Outcome({ ...response, replayed }, replayed ? 0 : -response.credits_cost, !replayed);
+  },
+  trpc: "mutation",
+  rest: {
+    method: "POST",
+    path: "/v1/complementary-garment-generator",
+    input: "body",
+    status: 202,
+    acceptsShopifySignature: true,
+    present: ({ replayed, ...accepted }) => ({
+      body: accepted,
+      headers: {
+        location: `/v1/jobs/${accepted.job_id}`,
+        ...(replayed ? { "idempotent-replayed": "true" } : {}),
+      },
+    }),
+  },
+  openapi: {
+    operationId: "createComplementaryGarment",
+    tag: "Generation",
+    summary: "Dispatch one complementary-garment generation",
+    description:
+      "Validates the spec, debits the operation's price (see `GET /v1/operations`) and hands the job to the workflow engine. Every failure path refunds exactly once.",
+    returns:
+      "Accepted: the job runs asynchronously. Poll `GET /v1/jobs/{public_id}` or its events, or receive a webhook.",
+    response: WorkflowAcceptedResponse,
+    responseHeaders: z.object({
+      location: z.string().meta({ description: "`/v1/jobs/{job_id}`" }),
+    }),
+    requestHeaders: z.object({
+      "idempotency-key": z.string().max(200).optional().meta({
+        description:
+          "The same key and body within 24 h replays the original 202 without charging; another body is 409.",
+      }),
+    }),
+    requestExample: DISPATCH_EXAMPLE,
+    responseExample: {
+      request_id: "01KDVDPQ3ZB5R9M2WQX4T7Y8C1",
+      job_id: EXAMPLE_ULID,
+      status: "NOT_STARTED",
+      credits_cost: 5,
+    },
+    errors: [
+      "INSUFFICIENT_BALANCE",
+      "CONFLICT",
+      "PAYLOAD_TOO_LARGE",
+      "VALIDATION_ERROR",
+      "SERVICE_UNAVAILABLE",
+    ],
+  },
+});

@@ -1,0 +1,69 @@
+import { cancelJob } from "./cancel-job";
+import { checkCompatibility } from "./check-compatibility";
+import { createWebhookEndpoint } from "./create-webhook-endpoint";
+import { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
+import { dispatchComplementaryGarment } from "./dispatch-complementary-garment";
+import { getComplementaryGarment } from "./get-complementary-garment";
+import { getCredits } from "./get-credits";
+import { getGarmentCategory } from "./get-garment-category";
+import { getJob } from "./get-job";
+import { getSpecVocabulary } from "./get-spec-vocabulary";
+import { listComplementaryGarments } from "./list-complementary-garments";
+import { listGarmentCategories } from "./list-garment-categories";
+import { listImageModels } from "./list-image-models";
+import { listJobEvents } from "./list-job-events";
+import { listJobs } from "./list-jobs";
+import { listOperations } from "./list-operations";
+import { listUsage } from "./list-usage";
+import { listWebhookDeliveries } from "./list-webhook-deliveries";
+import { listWebhookEndpoints } from "./list-webhook-endpoints";
+import { createApiKey } from "./studio/create-api-key";
+import { getFormOptions } from "./studio/get-form-options";
+import { getStylist } from "./studio/get-stylist";
+import { listApiKeys } from "./studio/list-api-keys";
+import { listJobHistory } from "./studio/list-job-history";
+import { listLedger } from "./studio/list-ledger";
+import { recognizeColor } from "./studio/recognize-color";
+import { revokeApiKey } from "./studio/revoke-api-key";
+
+/**
+ * Every operation, once. The tree is tRPC's (`jobs.cancel` is `operations.jobs.cancel`); REST
+ * routes and the OpenAPI document follow the operations' own bindings, in this order.
+ * Adding an operation: its file, and one line here.
+ */
+export const operations = {
+  complementaryGarment: { dispatch: dispatchComplementaryGarment },
+  jobs: { list: listJobs, get: getJob, events: listJobEvents, cancel: cancelJob },
+  credits: { balance: getCredits },
+  operations: { list: listOperations },
+  usage: { list: listUsage },
+  webhooks: {
+    create: createWebhookEndpoint,
+    list: listWebhookEndpoints,
+    delete: deleteWebhookEndpoint,
+    deliveries: listWebhookDeliveries,
+  },
+  reference: {
+    garmentCategories: listGarmentCategories,
+    garmentCategory: getGarmentCategory,
+    specVocabulary: getSpecVocabulary,
+    imageModels: listImageModels,
+  },
+  catalog: {
+    checkCompatibility,
+    complementaryGarments: listComplementaryGarments,
+    complementaryGarment: getComplementaryGarment,
+  },
+  /** What the Studio's pages need beyond the public API. */
+  studio: {
+    me: getStylist,
+    formOptions: getFormOptions,
+    recognizeColor,
+    history: listJobHistory,
+    ledger: listLedger,
+    apiKeys: { list: listApiKeys, create: createApiKey, revoke: revokeApiKey },
+  },
+} as const;
+
+export type Operations = typeof operations;
+export type { AnyOperation, OperationContext } from "./define";
