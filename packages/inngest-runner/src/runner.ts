@@ -139,6 +139,25 @@ export class EmbeddedRunner {
 
   /** Creates one run per function triggered by the event, unless that run already exists. */
   async send(input: RunnerEvent): Promise<SendResult> {
+    const result: SendResult = { runIds: [], created: 0 };
+    for (const newRun of this.plan(input)) {
+      const { run, created } = await this.store.createIfAbsent(newRun);
+      result.runIds.push(run.id);
+      if (created) result.created += 1;
+    }
+    if (result.runIds.length === 0) {
+      this.logger.debug({ event: input.name }, "no function is triggered by this event");
+    }
+    this.requestPoll(0);
+    return result;
+  }
+
+  /**
+   * The runs `send` would create for this event (concurrency keys evaluated), without creating
+   * them: for a caller that writes them in its own transaction (a dispatch starts the work in
+   * the same statement as the debit) and then calls `wake`.
+   */
+  plan(input: RunnerEvent): NewRun[] {
     const now = this.clock.now();
     const event: InngestEvent = {
       id: input.id,
@@ -146,24 +165,19 @@ export class EmbeddedRunner {
       data: { ...input.data },
       ts: now.getTime(),
     };
-    const result: SendResult = { runIds: [], created: 0 };
-    for (const fn of this.catalog.triggeredBy(event)) {
-      const { run, created } = await this.store.createIfAbsent({
-        id: ulid(),
-        functionId: fn.id,
-        eventId: fn.dedupeKey(event),
-        event,
-        nextRunAt: now,
-        concurrency: fn.concurrencyFor(event),
-      });
-      result.runIds.push(run.id);
-      if (created) result.created += 1;
-    }
-    if (result.runIds.length === 0) {
-      this.logger.debug({ event: event.name }, "no function is triggered by this event");
-    }
+    return this.catalog.triggeredBy(event).map((fn) => ({
+      id: ulid(),
+      functionId: fn.id,
+      eventId: fn.dedupeKey(event),
+      event,
+      nextRunAt: now,
+      concurrency: fn.concurrencyFor(event),
+    }));
+  }
+
+  /** Runs were created behind the runner's back (see `plan`): look for due runs now. */
+  wake(): void {
     this.requestPoll(0);
-    return result;
   }
 
   /** Starts claiming runs, including those a previous process left behind once their lease expired. */

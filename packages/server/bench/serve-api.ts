@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { LocalFolderStorage } from "../src/storage/local-folder-storage";
 import { UrlSigner } from "../src/storage/url-signer";
+import { OutboxEngine } from "../src/workflows/outbox/outbox-engine";
 
 const [, , port, url, dataDir] = process.argv;
 const database = await openDatabase(
@@ -20,7 +21,8 @@ const database = await openDatabase(
 );
 const runtime = await createRuntime({
   database,
-  workflow: { send: async () => {}, start: async () => {}, stop: async () => {} },
+  // The outbox row is written in the dispatch statement, as with a real Inngest; no relay sends it.
+  workflow: new OutboxEngine(database.db, null),
   imageModels: imageModelDirectory(createImageModelRegistry()),
   storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-bench-artifacts-"))),
   signer: new UrlSigner("bench"),

@@ -68,6 +68,8 @@ export const serverEnvSchema = {
   /** Requests per window per credential; 0 turns the limit off. */
   STUDIO_RATE_LIMIT: envInteger(0),
   STUDIO_RATE_LIMIT_WINDOW_MS: envInteger(1),
+  /** Unfinished jobs one client may have (429 past it); 0 turns the cap off. Default 200. */
+  STUDIO_MAX_QUEUED_JOBS_PER_CLIENT: envInteger(0),
   /** Deadline of each webhook delivery call and each call to Inngest. */
   STUDIO_OUTBOUND_TIMEOUT_MS: envInteger(1),
   /** Deadline of one hosted-model render call (default 120–180 s). */

@@ -11,35 +11,29 @@ import type { AppRuntime } from "../src/runtime/app-runtime";
 import type { ApiSettings } from "../src/config/api-settings";
 import { createRuntime } from "../src/runtime/create-runtime";
 import { imageModelDirectory } from "../src/runtime/image-model-directory";
-import type { WorkflowEngine, WorkflowEvent } from "../src/ports/workflow-engine";
-import type { DispatchEventData } from "../src/services/dispatch/operation";
+import { OutboxEngine } from "../src/workflows/outbox/outbox-engine";
 import { createClient } from "../src/services/clients/create-client";
 import { handleV1Request } from "../src/rest/router";
 
-/** A workflow hand-off that records what it was given (and can be told to fail). */
-export class RecordingHandOff implements WorkflowEngine {
-  readonly events: WorkflowEvent<DispatchEventData>[] = [];
-  failWith: Error | null = null;
-  async send(event: WorkflowEvent) {
-    if (this.failWith) throw this.failWith;
-    // Only dispatches send events while a test hands off by hand.
-    this.events.push(event as WorkflowEvent<DispatchEventData>);
-  }
-  async start() {}
-  async stop() {}
+export interface TestRuntime extends AppRuntime {
+  /** The hand-off: events go to the outbox table, where tests read them (no relay sends them). */
+  handOff: OutboxEngine;
 }
 
-export interface TestRuntime extends AppRuntime {
-  handOff: RecordingHandOff;
+/** The events handed off so far (the outbox rows), oldest first. */
+export async function handedOffEvents(runtime: AppRuntime) {
+  const rows = await runtime.db.workflowOutbox.findMany({ orderBy: { createdAt: "asc" } });
+  return rows.map(({ id, name, data }) => ({ id, name, data }));
 }
 
 export async function createTestRuntime(
   kind: DatabaseKind,
   settings?: Partial<ApiSettings>,
 ): Promise<TestRuntime> {
-  const handOff = new RecordingHandOff();
+  const database = await openTestDatabase(kind);
+  const handOff = new OutboxEngine(database.db, null);
   const runtime = await createRuntime({
-    database: await openTestDatabase(kind),
+    database,
     workflow: handOff,
     storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-artifacts-"))),
     signer: new UrlSigner("test-signing-secret"),

@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Dispatch one complementary-garment generation
-         * @description Validates the spec, debits the operation's price (see `GET /v1/operations`) and hands the job to the workflow engine. Every failure path refunds exactly once.
+         * @description Validates the spec, debits the operation's price (see `GET /v1/operations`) and hands the job to the workflow engine in the same transaction. Every failure path refunds exactly once. 429 when the client has too many unfinished jobs (nothing charged; see `Retry-After`).
          */
         post: operations["createComplementaryGarment"];
         delete?: never;
@@ -903,7 +903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: The workflow engine did not accept the work; the debit was refunded. */
+            /** @description `SERVICE_UNAVAILABLE`: The service is briefly unavailable; nothing was charged. Retry shortly. */
             503: {
                 headers: {
                     [name: string]: unknown;

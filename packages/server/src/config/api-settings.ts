@@ -6,6 +6,8 @@ export interface ApiSettings {
   maxBodyBytes: number;
   /** Requests per credential per window; null turns the limit off. Past it: 429 RATE_LIMITED. */
   rateLimit: { requests: number; windowMs: number } | null;
+  /** Most unfinished jobs one client may have; past it dispatch answers 429. null: no cap. */
+  maxQueuedJobsPerClient: number | null;
   /** Deadline of each outbound HTTP call we make (webhook deliveries, hosted image models). */
   outboundTimeoutMs: number;
   webhooks: {
@@ -19,6 +21,7 @@ export interface ApiSettings {
 export const DEFAULT_API_SETTINGS: ApiSettings = {
   maxBodyBytes: 64 * 1024,
   rateLimit: { requests: 600, windowMs: 60_000 },
+  maxQueuedJobsPerClient: 200,
   outboundTimeoutMs: 10_000,
   webhooks: { allowPrivateUrls: false, maxAttempts: 6 },
 };
@@ -34,10 +37,13 @@ export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
 /** The settings a server process runs with: the defaults, overridden from the environment. */
 export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
   const requests = env.STUDIO_RATE_LIMIT ?? DEFAULT_API_SETTINGS.rateLimit?.requests ?? 0;
+  const queueCap =
+    env.STUDIO_MAX_QUEUED_JOBS_PER_CLIENT ?? DEFAULT_API_SETTINGS.maxQueuedJobsPerClient ?? 0;
   return apiSettings({
     maxBodyBytes: env.STUDIO_MAX_BODY_BYTES ?? DEFAULT_API_SETTINGS.maxBodyBytes,
     rateLimit:
       requests === 0 ? null : { requests, windowMs: env.STUDIO_RATE_LIMIT_WINDOW_MS ?? 60_000 },
+    maxQueuedJobsPerClient: queueCap === 0 ? null : queueCap,
     outboundTimeoutMs: env.STUDIO_OUTBOUND_TIMEOUT_MS ?? DEFAULT_API_SETTINGS.outboundTimeoutMs,
     webhooks: {
       ...DEFAULT_API_SETTINGS.webhooks,

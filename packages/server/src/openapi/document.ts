@@ -32,7 +32,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   VALIDATION_ERROR: "Validation failed: FastAPI-style `detail` plus the error envelope.",
   RATE_LIMITED: "Too many requests for this credential; retry after `Retry-After` seconds.",
   INTERNAL: "Unexpected failure; quote the request id.",
-  SERVICE_UNAVAILABLE: "The workflow engine did not accept the work; the debit was refunded.",
+  SERVICE_UNAVAILABLE: "The service is briefly unavailable; nothing was charged. Retry shortly.",
 };
 
 const requestIdHeader = z.string().meta({ description: "The request's ULID (request_logs id)." });

@@ -21,6 +21,7 @@ export const dispatchComplementaryGarment = defineOperation({
         ...runtime,
         isImageModelAvailable: (id) => runtime.imageModels.isAvailable(id),
         defaultImageModelId: runtime.imageModels.defaultModelId,
+        maxQueuedJobsPerClient: runtime.settings.maxQueuedJobsPerClient,
       },
       {
         requestId,
@@ -57,7 +58,7 @@ export const dispatchComplementaryGarment = defineOperation({
     tag: "Generation",
     summary: "Dispatch one complementary-garment generation",
     description:
-      "Validates the spec, debits the operation's price (see `GET /v1/operations`) and hands the job to the workflow engine. Every failure path refunds exactly once.",
+      "Validates the spec, debits the operation's price (see `GET /v1/operations`) and hands the job to the workflow engine in the same transaction. Every failure path refunds exactly once. 429 when the client has too many unfinished jobs (nothing charged; see `Retry-After`).",
     returns:
       "Accepted: the job runs asynchronously. Poll `GET /v1/jobs/{public_id}` or its events, or receive a webhook.",
     response: WorkflowAcceptedResponse,
@@ -77,6 +78,9 @@ export const dispatchComplementaryGarment = defineOperation({
       status: "NOT_STARTED",
       credits_cost: 5,
     },
+    // 429 (RATE_LIMITED) also covers a client's full queue (STUDIO_MAX_QUEUED_JOBS_PER_CLIENT).
+    // 503 stays in the contract, though an unreachable workflow engine no longer causes it: the
+    // job waits in the outbox.
     errors: [
       "INSUFFICIENT_BALANCE",
       "CONFLICT",

@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import { RateLimiter, type RateLimitStore } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowEngine } from "../ports/workflow-engine";
-import { DEFAULT_JOB_DEADLINE_MS, startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
+import { startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
 import { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
@@ -61,13 +61,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
   const workflow: WorkflowEngine = workflows ?? (options.workflow as WorkflowEngine);
   await workflows?.start();
   const stopSweeper = workflows
-    ? startStuckJobSweeper(
-        database.db,
-        (error) => logger.error({ err: error }, "the stuck-job sweeper failed"),
-        DEFAULT_JOB_DEADLINE_MS,
-        60_000,
-        (jobId) => workflows.announceJobFinished(jobId),
-      )
+    ? startStuckJobSweeper(database.db, {
+        resend: (event) => workflows.send(event),
+        onFailed: (jobId) => workflows.announceJobFinished(jobId),
+        onError: (error) => logger.error({ err: error }, "the stuck-job sweeper failed"),
+      })
     : () => {};
   const rateLimitStore =
     typeof options.rateLimitStore === "function"

@@ -13,7 +13,8 @@ import {
   describeRunStoreContract,
 } from "@garment/inngest-runner/testing";
 import { emptyProgress } from "@garment/inngest-runner";
-import { PrismaRunStore } from "./prisma-run-store";
+import { Prisma } from "@garment/db";
+import { insertRunsSql, PrismaRunStore } from "./prisma-run-store";
 
 describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
   let handle: DatabaseHandle;
@@ -31,6 +32,35 @@ describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
   }
 
   describeRunStoreContract(`PrismaRunStore (${kind})`, emptyStore);
+
+  it("creates runs inside a caller's statement exactly as createIfAbsent does, only when the guard holds", async () => {
+    const store = await emptyStore();
+    const slots = [
+      { key: "fn:client-a", limit: 2 },
+      { key: "fn:cpu", limit: 4 },
+    ];
+    const inStatement = aNewRun({ concurrency: slots });
+    const byStore = aNewRun({ concurrency: slots });
+    const refused = aNewRun();
+    await handle.db
+      .$executeRaw`WITH hand_off AS (${insertRunsSql([inStatement], Prisma.sql`TRUE`)}) SELECT 1`;
+    await handle.db
+      .$executeRaw`WITH hand_off AS (${insertRunsSql([refused], Prisma.sql`FALSE`)}) SELECT 1`;
+    await store.createIfAbsent(byStore);
+    const written = await store.get(inStatement.id);
+    const created = await store.get(byStore.id);
+    const comparable = (run: typeof written) => {
+      const { id: _id, eventId: _eventId, event, createdAt: _c, updatedAt: _u, ...rest } = run!;
+      return { ...rest, event: { ...event, id: "x" } };
+    };
+    expect(comparable(written)).toEqual(comparable(created));
+    expect(await store.get(refused.id)).toBeUndefined();
+    // A second hand-off of the same event leaves the one run alone.
+    const again = { ...inStatement, id: "another-run-id" };
+    await handle.db
+      .$executeRaw`WITH hand_off AS (${insertRunsSql([again], Prisma.sql`TRUE`)}) SELECT 1`;
+    expect(await store.get("another-run-id")).toBeUndefined();
+  });
 
   it("gives each due run to exactly one of several concurrent claimers", async () => {
     const store = await emptyStore();

@@ -236,6 +236,35 @@ export class PrismaRunStore implements RunStore {
   }
 }
 
+/**
+ * The INSERT that creates these runs, for a caller's own statement (a dispatch writes its run in
+ * the same statement as the debit): each row is written only when `guard` holds, and a run that
+ * already exists for its (function, event id) is left alone, as createIfAbsent does. The columns
+ * are the ones toCreateInput fills; the store reads such a run back like any other.
+ */
+export function insertRunsSql(runs: NewRun[], guard: Prisma.Sql): Prisma.Sql {
+  if (runs.length === 0) return Prisma.sql`SELECT 1`;
+  const array = (values: readonly (string | number)[], type: Prisma.Sql) =>
+    values.length === 0
+      ? Prisma.sql`ARRAY[]::${type}[]`
+      : Prisma.sql`ARRAY[${Prisma.join(values)}]::${type}[]`;
+  const rows = runs.map((run) => {
+    const input = toCreateInput(run);
+    const keys = run.concurrency.map((slot) => slot.key);
+    const limits = run.concurrency.map((slot) => slot.limit);
+    return Prisma.sql`
+      SELECT ${input.id}, ${input.functionId}, ${input.eventId}, ${JSON.stringify(input.event)}::jsonb,
+             ${JSON.stringify(input.steps)}::jsonb, ARRAY[]::text[], 'queued', ${run.nextRunAt}::timestamptz,
+             ${array(keys, Prisma.sql`text`)}, ${array(limits, Prisma.sql`int`)}
+       WHERE ${guard}`;
+  });
+  return Prisma.sql`
+    INSERT INTO workflow_runs (id, function_id, event_id, event, steps, stack, status, next_run_at,
+                               concurrency_keys, concurrency_limits)
+    ${Prisma.join(rows, " UNION ALL ")}
+    ON CONFLICT (function_id, event_id) DO NOTHING`;
+}
+
 function toCreateInput(run: NewRun): Prisma.WorkflowRunCreateManyInput {
   return {
     id: run.id,

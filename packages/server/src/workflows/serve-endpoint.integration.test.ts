@@ -6,6 +6,7 @@ import {
   callApi,
   createTestClient,
   createTestRuntime,
+  handedOffEvents,
   validSpec,
   type TestRuntime,
 } from "../../test/harness";
@@ -67,7 +68,7 @@ describe("the /api/inngest serve endpoint, as Inngest's executor calls it", () =
       key: client.api_key,
       body: validSpec(),
     });
-    const event = runtime.handOff.events.at(-1)!;
+    const event = (await handedOffEvents(runtime)).at(-1)!;
     const body = {
       event: { name: event.name, data: event.data, id: event.id, ts: Date.now() },
       events: [{ name: event.name, data: event.data, id: event.id, ts: Date.now() }],

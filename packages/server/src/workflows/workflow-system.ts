@@ -10,7 +10,8 @@ import {
   EmbeddedRunner,
   type BackoffOptions,
 } from "@garment/inngest-runner";
-import { EmbeddedEngine, InngestCloudEngine, type WorkflowEngine } from "./engine";
+import { EmbeddedEngine, OutboxEngine, type WorkflowEngine } from "./engine";
+import { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
 import { deadlineFetch } from "./engine/deadline-fetch";
 import { PrismaRunStore } from "./prisma-run-store";
 import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../config/api-settings";
@@ -59,6 +60,8 @@ export interface WorkflowSystemOptions {
   generation?: Partial<GenerationDeps>;
   /** Signs artifact URLs in webhook payloads; without it no webhooks are delivered. */
   signer?: UrlSigner;
+  /** With a real Inngest: the outbox relay's batch size, polling and retry backoff. */
+  relay?: Pick<OutboxRelayOptions, "batchSize" | "pollIntervalMs" | "backoff">;
   /** Webhook timeouts, attempts and URL policy (the defaults where not given). */
   settings?: ApiSettings;
 }
@@ -132,13 +135,30 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
   // Inngest drops a repeated send of the same event id (= request id); so does the runner.
   const engine: WorkflowEngine = runner
     ? new EmbeddedEngine(runner)
-    : new InngestCloudEngine(client);
+    : new OutboxEngine(
+        options.db,
+        new OutboxRelay({
+          db: options.db,
+          // Inngest's event API takes a batch in one request, all or nothing.
+          send: async (events) => {
+            await client.send(
+              events.map(({ id, name, data }) => ({ id, name, data: { ...data } })),
+            );
+          },
+          logger: options.logger,
+          // Longer than one send can take: the SDK's own attempts, each with its deadline.
+          leaseMs: 6 * (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs + 10_000,
+          ...options.relay,
+        }),
+      );
   return {
     mode: runner ? "embedded" : "inngest",
     connection,
     client,
     functions,
     runner,
+    startWorkSql: (event, guard) => engine.startWorkSql(event, guard),
+    wake: () => engine.wake(),
     send: (event) => engine.send(event),
     start: () => engine.start(),
     stop: () => engine.stop(),

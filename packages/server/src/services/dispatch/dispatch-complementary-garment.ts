@@ -10,30 +10,32 @@ import { randomInt } from "node:crypto";
 import { ulid } from "ulid";
 import type { Caller } from "../../auth/caller";
 import type { WorkflowEngine } from "../../ports/workflow-engine";
-import {
-  ApiError,
-  conflict,
-  forbidden,
-  insufficientBalance,
-  serviceUnavailable,
-  validationFailed,
-} from "../../errors";
+import { ApiError, conflict, forbidden, insufficientBalance, validationFailed } from "../../errors";
 import { getBalance } from "../credits/balance";
-import { failJobAndRefund } from "../credits/fail-and-refund";
 import type { ReferenceData } from "../reference/reference-data";
 import { findIdempotentResponse, IDEMPOTENCY_KEY_MAX_LENGTH, requestBodyHash } from "./idempotency";
 import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "./operation";
-import { isUniqueViolation, recordDispatch } from "./record-dispatch";
+import { isUniqueViolation, recordDispatch, type DispatchRecordOutcome } from "./record-dispatch";
 import { validateDispatchRequest, type ValidatedDispatch } from "./validate-request";
 
 export interface DispatchDeps {
   db: PrismaClient;
   reference: ReferenceData;
-  workflow: Pick<WorkflowEngine, "send">;
+  /**
+   * The hand-off is transactional: the dispatch statement itself writes the row that starts the
+   * work (`startWorkSql`), so nothing is charged for work that could be lost between two
+   * statements, and a briefly unreachable Inngest delays the job instead of failing it.
+   */
+  workflow: Pick<WorkflowEngine, "startWorkSql" | "wake">;
   isImageModelAvailable(id: string): boolean;
   defaultImageModelId: string;
+  /** Most unfinished jobs one client may have (past it: 429 with Retry-After); null: no cap. */
+  maxQueuedJobsPerClient: number | null;
   now?: () => Date;
 }
+
+/** How long a client whose queue is full is asked to wait before trying again. */
+export const QUEUE_FULL_RETRY_AFTER_SECONDS = 10;
 
 export interface DispatchContext {
   requestId: string;
@@ -79,9 +81,19 @@ export async function dispatchComplementaryGarment(
   }
 
   const jobId = ulid();
-  let balance: number | null;
+  const event = {
+    id: context.requestId,
+    name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
+    data: {
+      jobId,
+      requestId: context.requestId,
+      clientId: caller.clientId,
+      mode: caller.mode,
+    } satisfies DispatchEventData,
+  };
+  let recorded: DispatchRecordOutcome;
   try {
-    balance = await recordDispatch(deps.db, {
+    recorded = await recordDispatch(deps.db, {
       requestId: context.requestId,
       jobId,
       clientId: caller.clientId,
@@ -98,6 +110,8 @@ export async function dispatchComplementaryGarment(
       request: validated.request,
       resolved: resolveOptions(deps, validated),
       idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : null,
+      startWork: (guard) => deps.workflow.startWorkSql(event, guard),
+      maxUnfinishedJobs: deps.maxQueuedJobsPerClient,
     });
   } catch (error) {
     // A concurrent request with the same Idempotency-Key committed first: answer as it did.
@@ -107,15 +121,11 @@ export async function dispatchComplementaryGarment(
     }
     throw error;
   }
-  if (balance === null)
+  if (recorded.outcome === "queue_full") throw queueFull(recorded.unfinished);
+  if (recorded.outcome === "insufficient_balance")
     throw insufficientBalance(cost, await getBalance(deps.db, caller.clientId, caller.mode));
 
-  await handOff(deps, {
-    jobId,
-    requestId: context.requestId,
-    clientId: caller.clientId,
-    mode: caller.mode,
-  });
+  deps.workflow.wake();
   return {
     response: {
       request_id: context.requestId,
@@ -125,6 +135,15 @@ export async function dispatchComplementaryGarment(
     },
     replayed: false,
   };
+}
+
+function queueFull(unfinished: number): ApiError {
+  return new ApiError(
+    "RATE_LIMITED",
+    `This client already has ${unfinished} unfinished jobs, the most it may have queued; nothing was charged. Retry after ${QUEUE_FULL_RETRY_AFTER_SECONDS} s.`,
+    undefined,
+    { "retry-after": String(QUEUE_FULL_RETRY_AFTER_SECONDS) },
+  );
 }
 
 function checkIdempotencyKey(key: string | null | undefined): string | null {
@@ -160,11 +179,16 @@ async function replayIdempotent(
       "This Idempotency-Key was used with a different request body in the last 24 hours.",
     );
   }
+  // The job's state now, not the state it was accepted in: a replay after a refund says FAILURE.
+  const job = await deps.db.job.findUnique({
+    where: { id: stored.jobId },
+    select: { status: true },
+  });
   return {
     response: {
       request_id: stored.requestId,
       job_id: stored.jobId,
-      status: "NOT_STARTED",
+      status: job?.status ?? "NOT_STARTED",
       credits_cost: stored.creditsCost,
     },
     replayed: true,
@@ -196,26 +220,4 @@ function resolveOptions(deps: DispatchDeps, validated: ValidatedDispatch): Resol
       : null,
     colorHex: validated.colorHex,
   };
-}
-
-/** If the engine cannot take the job, nothing stays charged for work that will never run. */
-async function handOff(deps: DispatchDeps, data: DispatchEventData): Promise<void> {
-  try {
-    await deps.workflow.send({
-      id: data.requestId,
-      name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
-      data,
-    });
-  } catch (error) {
-    await failJobAndRefund(deps.db, {
-      jobId: data.jobId,
-      reason: "dispatch_failed",
-      message: "The workflow engine could not accept the job; the credits were refunded.",
-      extra: { error: error instanceof Error ? error.message : String(error) },
-    });
-    if (error instanceof ApiError) throw error;
-    throw serviceUnavailable(
-      "The workflow engine is unavailable; nothing was charged. Retry shortly.",
-    );
-  }
 }

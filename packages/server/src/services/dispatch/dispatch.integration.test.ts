@@ -4,6 +4,7 @@ import {
   callApi,
   createTestClient,
   createTestRuntime,
+  handedOffEvents,
   validSpec,
   type TestRuntime,
 } from "../../../test/harness";
@@ -99,7 +100,7 @@ describe.each(testDatabaseKinds())("dispatch on %s", (kind) => {
       mode: "live",
     });
     expect(log.latencyMs).not.toBeNull();
-    expect(runtime.handOff.events.at(-1)).toEqual({
+    expect((await handedOffEvents(runtime)).at(-1)).toEqual({
       id: res.body.request_id,
       name: "studio/complementary-garment.requested",
       data: {
@@ -205,28 +206,57 @@ describe.each(testDatabaseKinds())("dispatch on %s", (kind) => {
     expect(await getBalance(runtime.db, client.client_id, "live")).toBe(45);
   });
 
-  it("refunds and answers 503 when the workflow engine cannot take the job", async () => {
-    const client = await createTestClient(runtime, 50);
-    runtime.handOff.failWith = new Error("connection refused");
+  it("caps a client's unfinished jobs: past it 429 with Retry-After and nothing charged", async () => {
+    const client = await createTestClient(runtime, 100);
+    const previousCap = runtime.settings.maxQueuedJobsPerClient;
+    runtime.settings.maxQueuedJobsPerClient = 3;
     try {
-      const res = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
+      const send = () =>
+        callApi(runtime, "POST", "/v1/complementary-garment-generator", {
+          key: client.api_key,
+          body: validSpec(),
+        });
+      const accepted = [await send(), await send(), await send()];
+      expect(accepted.map((r) => r.status)).toEqual([202, 202, 202]);
+      const refused = await send();
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe("RATE_LIMITED");
+      expect(refused.headers.get("retry-after")).toBe("10");
+      expect(refused.body.error.message).toMatch(/3 unfinished jobs/);
+      expect(await getBalance(runtime.db, client.client_id, "live")).toBe(85);
+      expect(await runtime.db.job.count({ where: { clientId: client.client_id } })).toBe(3);
+      // A finished job frees a place in the queue.
+      const cancelled = await callApi(
+        runtime,
+        "POST",
+        `/v1/jobs/${accepted[0]!.body.job_id}/cancel`,
+        { key: client.api_key },
+      );
+      expect(cancelled.status).toBe(200);
+      expect((await send()).status).toBe(202);
+    } finally {
+      runtime.settings.maxQueuedJobsPerClient = previousCap;
+    }
+  });
+
+  it("replays an Idempotency-Key with the job's real state, not the state it was accepted in", async () => {
+    const client = await createTestClient(runtime, 50);
+    const send = () =>
+      callApi(runtime, "POST", "/v1/complementary-garment-generator", {
         key: client.api_key,
         body: validSpec(),
+        headers: { "idempotency-key": "replay-state" },
       });
-      expect(res.status).toBe(503);
-      expect(res.body.error.code).toBe("SERVICE_UNAVAILABLE");
-    } finally {
-      runtime.handOff.failWith = null;
-    }
-    expect(await getBalance(runtime.db, client.client_id, "live")).toBe(50);
-    expect(await ledgerSum(runtime.db, client.client_id, "live")).toBe(50);
-    const job = await runtime.db.job.findFirstOrThrow({
-      where: { clientId: client.client_id },
-      include: { events: { orderBy: { seq: "asc" } } },
+    const first = await send();
+    expect(first.body.status).toBe("NOT_STARTED");
+    await callApi(runtime, "POST", `/v1/jobs/${first.body.job_id}/cancel`, {
+      key: client.api_key,
     });
-    expect(job.status).toBe("FAILURE");
-    expect(job.events.map((e) => e.eventType)).toEqual(["queued", "failed"]);
-    expect(job.events[1]?.extra).toMatchObject({ reason: "dispatch_failed", refunded_credits: 5 });
+    const replay = await send();
+    expect(replay.status).toBe(202);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.body).toMatchObject({ job_id: first.body.job_id, status: "FAILURE" });
+    expect(await getBalance(runtime.db, client.client_id, "live")).toBe(50);
   });
 
   it("maps malformed JSON to 422 json_invalid and an oversized body to 413", async () => {

@@ -1,4 +1,4 @@
-import type { DataMode, PrismaClient } from "@garment/db";
+import { Prisma, type DataMode, type PrismaClient } from "@garment/db";
 import { ulid } from "ulid";
 import { requestLogFromDebit } from "../request-log";
 
@@ -21,28 +21,56 @@ export interface DispatchRecord {
   request: unknown;
   resolved: unknown;
   idempotency: { key: string; bodyHash: string } | null;
+  /**
+   * The row that starts the work (the embedded runner's run, or an outbox row for Inngest), as
+   * an INSERT that writes only when `guard` holds: part of this same statement, so work is
+   * started exactly when it was paid for.
+   */
+  startWork(guard: Prisma.Sql): Prisma.Sql;
+  /** Most unfinished jobs a client may have; past it nothing is written (null: no cap). */
+  maxUnfinishedJobs: number | null;
 }
+
+export type DispatchRecordOutcome =
+  | { outcome: "accepted"; balance: number }
+  | { outcome: "insufficient_balance" }
+  | { outcome: "queue_full"; unfinished: number };
 
 /**
  * Debits the credits and records the accepted request in ONE statement: the balance update,
- * the request log, the job, its `queued` event, the ledger debit and the idempotency key.
- * Every insert selects FROM the debit, so when the balance does not cover the cost nothing is
- * written at all. One round trip keeps the balance row's lock as short as the commit allows
- * (many connections of one client contend on that row). Returns the new balance, or null when
- * the balance was too low.
+ * the request log, the job, its `queued` event, the ledger debit, the idempotency key and the
+ * row that starts the work. Every insert is conditional on the debit, so when the balance does
+ * not cover the cost, or the client already has its cap of unfinished jobs, nothing is written
+ * at all. One round trip keeps the balance row's lock as short as the commit allows (many
+ * connections of one client contend on that row).
  */
 export async function recordDispatch(
   db: PrismaClient,
   record: DispatchRecord,
-): Promise<number | null> {
+): Promise<DispatchRecordOutcome> {
   const requestJson = JSON.stringify(record.request);
   const resolvedJson = JSON.stringify(record.resolved);
   const queuedExtra = JSON.stringify({ credits_cost: record.creditsCost });
-  const rows = await db.$queryRaw<{ balance: number }[]>`
-    WITH debit AS (
+  const cap = record.maxUnfinishedJobs;
+  // Counts at most `cap` rows, through the partial index of unfinished jobs.
+  const queue =
+    cap === null
+      ? Prisma.sql`SELECT 0 AS unfinished`
+      : Prisma.sql`SELECT count(*)::int AS unfinished FROM (
+          SELECT 1 FROM jobs
+           WHERE client_id = ${record.clientId}
+             AND status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
+           LIMIT ${cap}) AS unfinished_jobs`;
+  const underCap =
+    cap === null ? Prisma.sql`TRUE` : Prisma.sql`(SELECT unfinished FROM queue) < ${cap}`;
+  const startWork = record.startWork(Prisma.sql`EXISTS (SELECT 1 FROM debit)`);
+  const rows = await db.$queryRaw<{ balance: number | null; unfinished: number }[]>`
+    WITH queue AS (${queue}
+    ), debit AS (
       UPDATE credit_accounts
          SET balance = balance - ${record.creditsCost}, updated_at = now()
        WHERE client_id = ${record.clientId} AND mode = ${record.mode}::"DataMode" AND balance >= ${record.creditsCost}
+         AND ${underCap}
       RETURNING balance
     ), request_log AS (${requestLogFromDebit({
       requestId: record.requestId,
@@ -74,9 +102,14 @@ export async function recordDispatch(
       SELECT ${record.clientId}, ${record.mode}::"DataMode", ${record.idempotency?.key ?? ""}, ${record.idempotency?.bodyHash ?? ""},
              ${record.requestId}, ${record.jobId}, ${record.creditsCost}
         FROM debit WHERE ${record.idempotency !== null}
+    ), hand_off AS (${startWork}
     )
-    SELECT balance FROM debit`;
-  return rows[0]?.balance ?? null;
+    SELECT (SELECT balance FROM debit) AS balance, (SELECT unfinished FROM queue) AS unfinished`;
+  const row = rows[0];
+  if (row && row.balance !== null) return { outcome: "accepted", balance: row.balance };
+  if (cap !== null && row && row.unfinished >= cap)
+    return { outcome: "queue_full", unfinished: row.unfinished };
+  return { outcome: "insufficient_balance" };
 }
 
 /** True when a write failed on a unique constraint (a concurrent duplicate), on either driver. */

@@ -1,34 +1,67 @@
 import type { PrismaClient } from "@garment/db";
 import { failJobAndRefund } from "../credits/fail-and-refund";
+import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../dispatch/operation";
 
+/** How long a job may run once its work started (a run stuck on a dead worker). */
 export const DEFAULT_JOB_DEADLINE_MS = 30 * 60 * 1000;
+/**
+ * How long a job may wait to start. Counted apart from the run deadline so one client's backlog
+ * (held back by its concurrency limit) never times out anybody's running jobs.
+ */
+export const DEFAULT_QUEUE_DEADLINE_MS = 6 * 60 * 60 * 1000;
+/** A job still waiting after this long has its start event sent again (same id: one run). */
+export const DEFAULT_RESEND_AFTER_MS = 5 * 60 * 1000;
+
+export interface JobDeadlines {
+  /** From the start of work (`started_at`). */
+  runMs: number;
+  /** From acceptance, for a job that never started. */
+  queueMs: number;
+}
+
+export const DEFAULT_JOB_DEADLINES: JobDeadlines = {
+  runMs: DEFAULT_JOB_DEADLINE_MS,
+  queueMs: DEFAULT_QUEUE_DEADLINE_MS,
+};
 
 /**
- * Fails and refunds jobs that are still unfinished past their deadline (a lost event, a run
- * stuck on a dead worker). Safe to run from several processes: the refund happens once.
+ * Fails and refunds jobs past their deadline: running too long since their work started, or
+ * waiting too long to start. Safe to run from several processes: the refund happens once.
  */
 export async function failStuckJobs(
   db: PrismaClient,
-  deadlineMs = DEFAULT_JOB_DEADLINE_MS,
+  deadlines: JobDeadlines = DEFAULT_JOB_DEADLINES,
   now = new Date(),
   /** Called for each job this call failed (webhooks announce it). */
   onFailed?: (jobId: string) => Promise<void>,
 ): Promise<number> {
   const stuck = await db.job.findMany({
     where: {
-      status: { in: ["NOT_STARTED", "IN_PROGRESS"] },
-      createdAt: { lt: new Date(now.getTime() - deadlineMs) },
+      OR: [
+        {
+          status: "IN_PROGRESS",
+          startedAt: { lt: new Date(now.getTime() - deadlines.runMs) },
+        },
+        {
+          status: "NOT_STARTED",
+          createdAt: { lt: new Date(now.getTime() - deadlines.queueMs) },
+        },
+      ],
     },
-    select: { id: true },
+    select: { id: true, status: true },
     orderBy: { createdAt: "asc" },
     take: 200,
   });
   let failed = 0;
   for (const job of stuck) {
+    const running = job.status === "IN_PROGRESS";
+    const minutes = Math.round((running ? deadlines.runMs : deadlines.queueMs) / 60_000);
     const result = await failJobAndRefund(db, {
       jobId: job.id,
-      reason: "timed_out",
-      message: `The job did not finish within ${Math.round(deadlineMs / 60_000)} minutes; the credits were refunded.`,
+      reason: running ? "timed_out" : "not_started",
+      message: running
+        ? `The job did not finish within ${minutes} minutes of starting; the credits were refunded.`
+        : `The job did not start within ${minutes} minutes; the credits were refunded.`,
     });
     if (result.failed) {
       failed += 1;
@@ -38,17 +71,54 @@ export async function failStuckJobs(
   return failed;
 }
 
-/** Runs failStuckJobs every `intervalMs` until the returned stop function is called. */
-export function startStuckJobSweeper(
+/**
+ * Sends the start event again for jobs still waiting after `olderThanMs`, before the queue
+ * deadline gives up on them: the event id is the request id, so a job whose event did arrive
+ * still runs once (the runner keeps one run per event id; Inngest deduplicates it, and the
+ * outbox re-sends a given event at most once per `olderThanMs`).
+ */
+export async function resendWaitingJobs(
   db: PrismaClient,
-  onError: (error: unknown) => void,
-  deadlineMs = DEFAULT_JOB_DEADLINE_MS,
-  intervalMs = 60_000,
-  onFailed?: (jobId: string) => Promise<void>,
-) {
+  send: (event: { id: string; name: string; data: DispatchEventData }) => Promise<void>,
+  olderThanMs = DEFAULT_RESEND_AFTER_MS,
+  now = new Date(),
+): Promise<number> {
+  const waiting = await db.job.findMany({
+    where: { status: "NOT_STARTED", createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
+    select: { id: true, requestId: true, clientId: true, mode: true },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+  for (const job of waiting) {
+    await send({
+      id: job.requestId,
+      name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
+      data: { jobId: job.id, requestId: job.requestId, clientId: job.clientId, mode: job.mode },
+    });
+  }
+  return waiting.length;
+}
+
+export interface SweeperOptions {
+  deadlines?: JobDeadlines;
+  resendAfterMs?: number;
+  intervalMs?: number;
+  /** Re-sends a start event (the workflow hand-off's `send`). */
+  resend: (event: { id: string; name: string; data: DispatchEventData }) => Promise<void>;
+  /** Called for each job the sweeper failed (webhooks announce it). */
+  onFailed?: (jobId: string) => Promise<void>;
+  onError: (error: unknown) => void;
+}
+
+/** Re-sends, then fails what is past its deadline, every `intervalMs` until stopped. */
+export function startStuckJobSweeper(db: PrismaClient, options: SweeperOptions) {
+  const sweep = async () => {
+    await resendWaitingJobs(db, options.resend, options.resendAfterMs);
+    await failStuckJobs(db, options.deadlines, new Date(), options.onFailed);
+  };
   const timer = setInterval(() => {
-    failStuckJobs(db, deadlineMs, new Date(), onFailed).catch(onError);
-  }, intervalMs);
+    sweep().catch(options.onError);
+  }, options.intervalMs ?? 60_000);
   timer.unref();
   return () => clearInterval(timer);
 }

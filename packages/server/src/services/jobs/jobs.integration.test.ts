@@ -129,20 +129,55 @@ describe.each(testDatabaseKinds())("job reads on %s", (kind) => {
     ).toBe(1);
   });
 
-  it("fails and refunds a job stuck past its deadline, once", async () => {
+  it("fails and refunds a job running past its deadline, counted from the start of work, once", async () => {
+    const client = await createTestClient(runtime, 20);
+    const running = await dispatch(client.api_key);
+    const waiting = await dispatch(client.api_key);
+    const longAgo = new Date(Date.now() - 31 * 60_000);
+    await runtime.db.job.update({
+      where: { id: running.job_id },
+      data: { status: "IN_PROGRESS", createdAt: longAgo, startedAt: longAgo },
+    });
+    // Queued as long, but never started: a backlog is not a stuck run.
+    await runtime.db.job.update({ where: { id: waiting.job_id }, data: { createdAt: longAgo } });
+    const { failStuckJobs } = await import("./fail-stuck-jobs");
+    expect(await failStuckJobs(runtime.db)).toBeGreaterThanOrEqual(1);
+    expect(await failStuckJobs(runtime.db)).toBe(0);
+    const stored = await runtime.db.job.findUniqueOrThrow({ where: { id: running.job_id } });
+    expect(stored).toMatchObject({ status: "FAILURE", failureReason: "timed_out" });
+    const queued = await runtime.db.job.findUniqueOrThrow({ where: { id: waiting.job_id } });
+    expect(queued.status).toBe("NOT_STARTED");
+    expect(await getBalance(runtime.db, client.client_id, "live")).toBe(15);
+    expect(await ledgerSum(runtime.db, client.client_id, "live")).toBe(15);
+  });
+
+  it("re-sends a waiting job's start event, and gives up on it only past the queue deadline", async () => {
     const client = await createTestClient(runtime, 20);
     const job = await dispatch(client.api_key);
     await runtime.db.job.update({
       where: { id: job.job_id },
-      data: { createdAt: new Date(Date.now() - 31 * 60_000) },
+      data: { createdAt: new Date(Date.now() - 10 * 60_000) },
     });
-    const { failStuckJobs } = await import("./fail-stuck-jobs");
+    await runtime.db.workflowOutbox.update({
+      where: { id: job.request_id },
+      data: { sentAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    const { failStuckJobs, resendWaitingJobs } = await import("./fail-stuck-jobs");
+    expect(
+      await resendWaitingJobs(runtime.db, (event) => runtime.handOff.send(event)),
+    ).toBeGreaterThanOrEqual(1);
+    const outbox = await runtime.db.workflowOutbox.findUniqueOrThrow({
+      where: { id: job.request_id },
+    });
+    expect(outbox.sentAt).toBeNull();
+    await runtime.db.job.update({
+      where: { id: job.job_id },
+      data: { createdAt: new Date(Date.now() - 7 * 60 * 60_000) },
+    });
     expect(await failStuckJobs(runtime.db)).toBeGreaterThanOrEqual(1);
-    expect(await failStuckJobs(runtime.db)).toBe(0);
     const stored = await runtime.db.job.findUniqueOrThrow({ where: { id: job.job_id } });
-    expect(stored).toMatchObject({ status: "FAILURE", failureReason: "timed_out" });
+    expect(stored).toMatchObject({ status: "FAILURE", failureReason: "not_started" });
     expect(await getBalance(runtime.db, client.client_id, "live")).toBe(20);
-    expect(await ledgerSum(runtime.db, client.client_id, "live")).toBe(20);
   });
 
   it("serves an artifact image through a signed URL, and to its owner's key only", async () => {

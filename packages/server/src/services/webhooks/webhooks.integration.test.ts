@@ -196,8 +196,11 @@ describe.each(testDatabaseKinds())("webhook deliveries on %s", (kind) => {
     await register(client.api_key, url);
     const jobId = await dispatch(client.api_key, { image_model: "stuck" });
     await stuck.entered;
-    const failed = await failStuckJobs(runtime!.db, 0, new Date(Date.now() + 60_000), (id) =>
-      runtime!.workflows!.announceJobFinished(id),
+    const failed = await failStuckJobs(
+      runtime!.db,
+      { runMs: 0, queueMs: 0 },
+      new Date(Date.now() + 60_000),
+      (id) => runtime!.workflows!.announceJobFinished(id),
     );
     expect(failed).toBe(1);
     stuck.release();

@@ -2,7 +2,10 @@ import { Inngest } from "inngest";
 import { describe, expect, it } from "vitest";
 import { createTestClient, createTestRunner } from "@garment/inngest-runner/testing";
 import { EmbeddedEngine } from "./embedded-engine";
-import { InngestCloudEngine } from "./inngest-cloud-engine";
+import { openTestDatabase } from "@garment/db";
+import { pino } from "pino";
+import { OutboxEngine } from "../outbox/outbox-engine";
+import { OutboxRelay } from "../outbox/outbox-relay";
 
 interface DispatchLikeData {
   jobId: string;
@@ -32,8 +35,8 @@ describe("EmbeddedEngine", () => {
   });
 });
 
-describe("InngestCloudEngine", () => {
-  it("sends the event with its id, so Inngest deduplicates it", async () => {
+describe("OutboxEngine", () => {
+  it("relays an event to Inngest's event API with its own id, so Inngest deduplicates it", async () => {
     const requests: { url: string; body: unknown }[] = [];
     const client = new Inngest({
       id: "engine-cloud-test",
@@ -49,16 +52,25 @@ describe("InngestCloudEngine", () => {
         });
       },
     });
-    const engine = new InngestCloudEngine(client);
-
-    await engine.start();
-    await engine.send({ id: "req-9", name: "studio/requested", data: { jobId: "job-9" } });
-    await engine.stop();
-
-    expect(requests).toHaveLength(1);
-    expect(requests[0]?.url).toContain("/e/test-event-key");
-    expect(requests[0]?.body).toMatchObject([
-      { id: "req-9", name: "studio/requested", data: { jobId: "job-9" } },
-    ]);
+    const database = await openTestDatabase("pglite");
+    try {
+      const relay = new OutboxRelay({
+        db: database.db,
+        send: async (events) => {
+          await client.send(events.map(({ id, name, data }) => ({ id, name, data: { ...data } })));
+        },
+        logger: pino({ level: "silent" }),
+      });
+      const engine = new OutboxEngine(database.db, relay);
+      await engine.send({ id: "req-9", name: "studio/requested", data: { jobId: "job-9" } });
+      await relay.drain();
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.url).toContain("/e/test-event-key");
+      expect(requests[0]?.body).toMatchObject([
+        { id: "req-9", name: "studio/requested", data: { jobId: "job-9" } },
+      ]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -1,3 +1,3 @@
 export type { WorkflowEngine, WorkflowEvent } from "../../ports/workflow-engine";
-export { InngestCloudEngine } from "./inngest-cloud-engine";
 export { EmbeddedEngine } from "./embedded-engine";
+export { OutboxEngine } from "../outbox/outbox-engine";
