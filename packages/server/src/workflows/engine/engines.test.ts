@@ -36,41 +36,47 @@ describe("EmbeddedEngine", () => {
 });
 
 describe("OutboxEngine", () => {
-  it("relays an event to Inngest's event API with its own id, so Inngest deduplicates it", async () => {
-    const requests: { url: string; body: unknown }[] = [];
-    const client = new Inngest({
-      id: "engine-cloud-test",
-      eventKey: "test-event-key",
-      isDev: false,
-      fetch: async (input: string | URL | Request, init?: RequestInit) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const text = typeof init?.body === "string" ? init.body : "";
-        requests.push({ url, body: JSON.parse(text) as unknown });
-        return new Response(JSON.stringify({ ids: ["evt-internal-id"], status: 200 }), {
-          status: 200,
-          headers: { "content-type": "application/json" },
-        });
-      },
-    });
-    const database = await openTestDatabase("pglite");
-    try {
-      const relay = new OutboxRelay({
-        db: database.db,
-        send: async (events) => {
-          await client.send(events.map(({ id, name, data }) => ({ id, name, data: { ...data } })));
+  it(
+    "relays an event to Inngest's event API with its own id, so Inngest deduplicates it",
+    { timeout: 60_000 },
+    async () => {
+      const requests: { url: string; body: unknown }[] = [];
+      const client = new Inngest({
+        id: "engine-cloud-test",
+        eventKey: "test-event-key",
+        isDev: false,
+        fetch: async (input: string | URL | Request, init?: RequestInit) => {
+          const url = input instanceof Request ? input.url : String(input);
+          const text = typeof init?.body === "string" ? init.body : "";
+          requests.push({ url, body: JSON.parse(text) as unknown });
+          return new Response(JSON.stringify({ ids: ["evt-internal-id"], status: 200 }), {
+            status: 200,
+            headers: { "content-type": "application/json" },
+          });
         },
-        logger: pino({ level: "silent" }),
       });
-      const engine = new OutboxEngine(database.db, relay);
-      await engine.send({ id: "req-9", name: "studio/requested", data: { jobId: "job-9" } });
-      await relay.drain();
-      expect(requests).toHaveLength(1);
-      expect(requests[0]?.url).toContain("/e/test-event-key");
-      expect(requests[0]?.body).toMatchObject([
-        { id: "req-9", name: "studio/requested", data: { jobId: "job-9" } },
-      ]);
-    } finally {
-      await database.close();
-    }
-  });
+      const database = await openTestDatabase("pglite");
+      try {
+        const relay = new OutboxRelay({
+          db: database.db,
+          send: async (events) => {
+            await client.send(
+              events.map(({ id, name, data }) => ({ id, name, data: { ...data } })),
+            );
+          },
+          logger: pino({ level: "silent" }),
+        });
+        const engine = new OutboxEngine(database.db, relay);
+        await engine.send({ id: "req-9", name: "studio/requested", data: { jobId: "job-9" } });
+        await relay.drain();
+        expect(requests).toHaveLength(1);
+        expect(requests[0]?.url).toContain("/e/test-event-key");
+        expect(requests[0]?.body).toMatchObject([
+          { id: "req-9", name: "studio/requested", data: { jobId: "job-9" } },
+        ]);
+      } finally {
+        await database.close();
+      }
+    },
+  );
 });
