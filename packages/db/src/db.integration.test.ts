@@ -59,5 +59,7 @@ describe("embedded database folder", () => {
     const again = await openDatabase({ dataDir: dir });
     expect(await again.db.client.count({ where: { name: "Persisted" } })).toBe(1);
     await again.close();
-  });
+    // Three PGlite opens (one runs initdb and every migration in WASM) and a child process: about
+    // 5 s on a quiet machine, past 30 s on a loaded one.
+  }, 180_000);
 });
