@@ -137,6 +137,11 @@ export class EmbeddedRunner {
     });
   }
 
+  /** Claiming runs (started, and not stopping or stopped). */
+  get isRunning(): boolean {
+    return this.state === "running";
+  }
+
   /** Creates one run per function triggered by the event, unless that run already exists. */
   async send(input: RunnerEvent): Promise<SendResult> {
     const result: SendResult = { runIds: [], created: 0 };

@@ -1,1 +1,2 @@
 export { handleV1Request, openApiDocument } from "./router";
+export { handleHealthRequest, handleReadyRequest } from "./health";

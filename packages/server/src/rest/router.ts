@@ -62,7 +62,12 @@ function match(pattern: string, path: string): Record<string, string> | null {
  * route, runs it at the edge (one request id, authentication, rate limit, request log) and
  * renders an ApiError as the envelope. `X-Request-Id` on every answer.
  */
-export async function handleV1Request(runtime: AppRuntime, request: Request): Promise<Response> {
+export function handleV1Request(runtime: AppRuntime, request: Request): Promise<Response> {
+  // Counted, so a graceful shutdown waits for it.
+  return runtime.lifecycle.track(() => serveV1Request(runtime, request));
+}
+
+async function serveV1Request(runtime: AppRuntime, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const requestId = ulid();
   let body: Promise<string> | null = null;

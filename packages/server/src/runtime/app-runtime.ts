@@ -8,6 +8,7 @@ import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
 import type { WorkflowSystem } from "../workflows/workflow-system";
 import type { ApiSettings } from "../config/api-settings";
+import type { Lifecycle } from "./lifecycle";
 
 /**
  * Everything a request needs, built once per process by createRuntime() and passed down
@@ -29,5 +30,7 @@ export interface AppRuntime {
   /** Body size, rate limit, outbound timeouts and webhook URL policy (mutable in tests). */
   settings: ApiSettings;
   rateLimiter: RateLimiter;
+  /** Draining or not, and the requests in flight (readiness and the graceful shutdown). */
+  lifecycle: Lifecycle;
   close(): Promise<void>;
 }

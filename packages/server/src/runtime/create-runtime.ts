@@ -17,6 +17,7 @@ import { apiSettings, type ApiSettings } from "../config/api-settings";
 import type { AppRuntime } from "./app-runtime";
 import type { ImageModelDirectory } from "../ports/image-model-directory";
 import { createLogger } from "./logger";
+import { Lifecycle } from "./lifecycle";
 
 export interface RuntimeParts {
   db: PrismaClient;
@@ -85,6 +86,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     logger,
     settings,
     rateLimiter,
+    lifecycle: new Lifecycle(),
     async close() {
       if (closed) return;
       closed = true;

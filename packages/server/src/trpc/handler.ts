@@ -7,10 +7,19 @@ import { createContextInner } from "./context";
 import { appRouter } from "./root";
 
 /** Serves tRPC over fetch Request/Response (mounted by the Next.js route at /api/trpc). */
-export async function handleTrpcRequest(
+export function handleTrpcRequest(
   runtime: AppRuntime,
   request: Request,
   endpoint = "/api/trpc",
+): Promise<Response> {
+  // Counted, so a graceful shutdown waits for it.
+  return runtime.lifecycle.track(() => serveTrpcRequest(runtime, request, endpoint));
+}
+
+async function serveTrpcRequest(
+  runtime: AppRuntime,
+  request: Request,
+  endpoint: string,
 ): Promise<Response> {
   const requestId = ulid();
   let req = request;
