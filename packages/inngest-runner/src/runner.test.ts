@@ -767,6 +767,30 @@ describe("EmbeddedRunner resumes runs another runner left behind", () => {
     });
   });
 
+  it("abandon hands a run stuck in a step back at once, and another runner redoes only that step", async () => {
+    const gate = deferred(); // never resolved here: the second step outlives the shutdown
+    const { fn, calls, secondStarted } = threeStepFunction(gate.promise);
+    const store = new InMemoryRunStore();
+    // A lease far longer than the test: only `abandon` can make the run claimable this soon.
+    const first = createTestRunner([fn], { client, store, leaseMs: 60_000 }).runner;
+    await first.start();
+    const { runIds } = await first.send({ id: "evt-abandon", name: "test/resume", data: {} });
+    await eventually(secondStarted);
+
+    const stopping = first.stop();
+    expect(await first.abandon()).toBe(1);
+    expect(await store.get(runIds[0] ?? "")).toMatchObject({ status: "queued", lockedBy: null });
+
+    const { fn: resumed, calls: resumedCalls } = threeStepFunction();
+    const second = await start(createTestRunner([resumed], { client, store }).runner);
+    await second.waitForIdle();
+    expect(resumedCalls).toEqual({ first: 0, second: 1, third: 1 });
+    expect(calls.first).toBe(1);
+    expect(await store.get(runIds[0] ?? "")).toMatchObject({ status: "completed" });
+    gate.resolve();
+    await stopping; // the abandoned call ends without saving: its lease is gone
+  });
+
   it("after a crash, the run is taken over once the lease expires, without re-running step 1", async () => {
     const { fn, calls } = threeStepFunction();
     const store = new InMemoryRunStore();

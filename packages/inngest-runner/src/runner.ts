@@ -99,6 +99,8 @@ export class EmbeddedRunner {
 
   private state: RunnerState = "created";
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** The progress last persisted for each run in flight: what `abandon` hands back. */
+  private readonly persisted = new Map<string, RunProgress>();
   private pollTimer: NodeJS.Timeout | undefined;
   private pollDueAt = Infinity;
   private polling: Promise<void> | undefined;
@@ -213,6 +215,31 @@ export class EmbeddedRunner {
     await Promise.allSettled(this.inFlight.values());
     this.state = "stopped";
     this.logger.info({ runnerId: this.runnerId }, "embedded Inngest runner stopped");
+  }
+
+  /**
+   * For a shutdown that cannot wait for the calls in flight (a render longer than the grace
+   * period): gives every run still executing back to the queue at once, with its last saved
+   * progress, so another process resumes it now instead of after the lease. The call in flight
+   * is redone there (steps are idempotent); here its result can no longer be saved (the lease
+   * is gone). Call `stop` first, so nothing new is claimed.
+   */
+  async abandon(): Promise<number> {
+    const runIds = [...this.inFlight.keys()];
+    let released = 0;
+    for (const runId of runIds) {
+      const progress = this.persisted.get(runId);
+      if (!progress) continue;
+      try {
+        await this.store.release(runId, this.runnerId, progress, this.clock.now());
+        released += 1;
+      } catch (error) {
+        // Finished or taken meanwhile: nothing to hand back.
+        if (!(error instanceof LeaseLostError)) throw error;
+      }
+    }
+    this.logger.info({ runnerId: this.runnerId, released }, "runs in flight handed back");
+    return released;
   }
 
   /**
@@ -360,8 +387,10 @@ export class EmbeddedRunner {
         })
         .finally(() => {
           this.inFlight.delete(run.id);
+          this.persisted.delete(run.id);
           this.requestPoll(0);
         });
+      this.persisted.set(run.id, pickProgress(run));
       this.inFlight.set(run.id, driving);
     }
   }
@@ -429,6 +458,8 @@ export class EmbeddedRunner {
         switch (next.kind) {
           case "call":
             planned = [...planned, ...next.planned];
+            // Before the save: an `abandon` racing it hands back this progress, not the older.
+            this.persisted.set(run.id, progress);
             await this.store.saveProgress(
               run.id,
               this.runnerId,

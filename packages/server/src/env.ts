@@ -74,6 +74,13 @@ export const serverEnvSchema = {
   STUDIO_OUTBOUND_TIMEOUT_MS: envInteger(1),
   /** Deadline of one hosted-model render call (default 120–180 s). */
   STUDIO_IMAGE_MODEL_TIMEOUT_MS: envInteger(1),
+  // Graceful shutdown (SIGTERM/SIGINT).
+  /** Everything (requests in flight, runs handed back, database closed) within this; default 25 s. */
+  STUDIO_SHUTDOWN_GRACE_MS: envInteger(0).default(25_000),
+  /** Keep serving this long after turning not-ready, for the load balancer to notice; default 0. */
+  STUDIO_SHUTDOWN_DRAIN_MS: envInteger(0).default(0),
+  /** Next's own: "true" leaves SIGTERM to us (else `next start` closes and exits on its own). */
+  NEXT_MANUAL_SIG_HANDLE: envText(),
   /** Accept private/loopback webhook URLs (default: on unless NODE_ENV=production). */
   STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS: envFlag(),
 };

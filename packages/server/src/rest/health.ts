@@ -16,8 +16,11 @@ export function handleHealthRequest(): Response {
  */
 export async function handleReadyRequest(runtime: () => Promise<AppRuntime>): Promise<Response> {
   let readiness: Readiness;
+  let requestsInFlight: number | null = null;
   try {
-    readiness = await checkReadiness(await runtime());
+    const started = await runtime();
+    readiness = await checkReadiness(started);
+    requestsInFlight = started.lifecycle.requestsInFlight;
   } catch (error) {
     readiness = notStarted(error);
   }
@@ -25,6 +28,8 @@ export async function handleReadyRequest(runtime: () => Promise<AppRuntime>): Pr
     status: readiness.ready ? "ready" : "not_ready",
     reasons: readiness.reasons,
     checks: readiness.checks,
+    // API requests being served now (a draining instance exits once this reaches 0).
+    requests_in_flight: requestsInFlight,
   };
   return new Response(JSON.stringify(body), {
     status: readiness.ready ? 200 : 503,

@@ -28,6 +28,7 @@ import { ensureDemoStylist } from "./demo-stylist";
 import { createFailingImageModel } from "./failing-image-model";
 import { imageModelDirectory } from "./image-model-directory";
 import { createLogger } from "./logger";
+import { exitGracefullyOnSignals } from "./graceful-shutdown";
 
 // One runtime per server process, kept on globalThis so Next's dev reloads reuse it instead of
 // opening the PGlite folder twice.
@@ -137,10 +138,15 @@ export async function startAppRuntime(): Promise<void> {
         `    Studio sign-in: ${stylist.email} / ${stylist.password}\n\n`,
     );
   }
-  const shutdown = (signal: NodeJS.Signals) => {
-    runtime.logger.info({ signal }, "shutting down");
-    void runtime.close().finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  if (!env.NEXT_MANUAL_SIG_HANDLE) {
+    // `next start` then closes its listener and exits on its own as soon as the requests in
+    // flight are answered, possibly before the runs in flight are handed back.
+    runtime.logger.warn(
+      "NEXT_MANUAL_SIG_HANDLE is not set: `next start` exits on SIGTERM without waiting for the graceful shutdown",
+    );
+  }
+  exitGracefullyOnSignals(runtime, {
+    graceMs: env.STUDIO_SHUTDOWN_GRACE_MS,
+    drainMs: env.STUDIO_SHUTDOWN_DRAIN_MS,
+  });
 }
