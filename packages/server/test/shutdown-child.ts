@@ -26,7 +26,7 @@ const server = createServer((incoming, outgoing) => {
     method: incoming.method ?? "GET",
     headers: incoming.headers as Record<string, string>,
     ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" } : {}),
-  } as RequestInit);
+  });
   const answer =
     new URL(url).pathname === "/api/ready"
       ? handleReadyRequest(async () => runtime)

@@ -84,7 +84,7 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("SIGTERM under load", (
     );
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     const line = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).once("line", resolve);
+      createInterface({ input: child.stdout }).once("line", resolve);
       void exited.then((code) => reject(new Error(`child exited early with ${code}`)));
     });
     const { port } = JSON.parse(line) as { port: number };
