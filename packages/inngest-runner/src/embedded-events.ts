@@ -78,6 +78,8 @@ type EmbeddedClientOptions = Omit<
 export function createEmbeddedInngest(options: EmbeddedClientOptions): Inngest.Any {
   const api = new EmbeddedEventApi();
   const client = new Inngest({
+    // The runner answers ops, not Inngest's checkpoint API; a caller may still say so itself.
+    checkpointing: false,
     ...options,
     isDev: true,
     baseUrl: EMBEDDED_INNGEST_URL,

@@ -1,5 +1,7 @@
-// One executor call: a POST to the SDK's own serve handler, in-process, shaped exactly as
-// Inngest's executor would send it over HTTP.
+// One executor call: a POST to the SDK's own serve handler, shaped exactly as Inngest's
+// executor sends it over HTTP. By default it goes in-process and unsigned (the embedded client
+// is in dev mode); a `CallTransport` may carry it elsewhere (the testing driver signs it and
+// sends it to an app's /api/inngest).
 import type { Inngest, InngestFunction } from "inngest";
 import { serve } from "inngest/edge";
 import {
@@ -43,6 +45,9 @@ export function buildRequestBody(call: FunctionCall): ExecutorRequestBody {
     steps: progress.steps,
     ctx: {
       run_id: call.runId,
+      // Inngest sends its internal function id; the SDK only uses it to checkpoint, which every
+      // client the runner accepts has switched off (see function-catalog.ts).
+      fn_id: call.functionId,
       attempt: progress.attempt,
       max_attempts: call.maxAttempts,
       disable_immediate_execution: progress.disableImmediateExecution,
@@ -52,31 +57,46 @@ export function buildRequestBody(call: FunctionCall): ExecutorRequestBody {
   };
 }
 
+/** Carries one call to the functions' serve handler and hands back its answer. */
+export type CallTransport = (call: FunctionCall, signal: AbortSignal) => Promise<Response>;
+
+/** The query string Inngest's executor puts on every call: which function, which step. */
+export function callUrl(base: string | URL, call: FunctionCall): URL {
+  const url = new URL(base);
+  url.searchParams.set("fnId", call.functionId);
+  url.searchParams.set("stepId", call.stepId);
+  return url;
+}
+
+/** The default transport: the serve handler in this process, unsigned, as a dev server calls it. */
+export function inProcessTransport(handler: ServeHandler): CallTransport {
+  return (call, signal) =>
+    handler(
+      new Request(callUrl(SERVE_URL, call), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          // inngest/edge resolves the URL against `https://<host>` and fails without a host header.
+          host: SERVE_HOST,
+          // What Inngest's dev server sends; the SDK warns about a server-kind mismatch without it.
+          [protocolHeaders.serverKind]: "dev",
+        },
+        body: JSON.stringify(buildRequestBody(call)),
+        signal,
+      }),
+    );
+}
+
 /**
  * One call, given up after `timeoutMs` like Inngest's executor gives up on a request (the
- * in-process handler is asked to abort; its answer, if it still comes, is ignored).
+ * transport is asked to abort; its answer, if it still comes, is ignored).
  */
 export async function callFunction(
-  handler: ServeHandler,
+  transport: CallTransport,
   call: FunctionCall,
   timeoutMs: number,
 ): Promise<CallOutcome> {
   const abort = new AbortController();
-  const url = new URL(SERVE_URL);
-  url.searchParams.set("fnId", call.functionId);
-  url.searchParams.set("stepId", call.stepId);
-  const request = new Request(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      // inngest/edge resolves the URL against `https://<host>` and fails without a host header.
-      host: SERVE_HOST,
-      // What Inngest's dev server sends; the SDK warns about a server-kind mismatch without it.
-      [protocolHeaders.serverKind]: "dev",
-    },
-    body: JSON.stringify(buildRequestBody(call)),
-    signal: abort.signal,
-  });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<CallOutcome>((resolve) => {
     timer = setTimeout(() => {
@@ -93,7 +113,7 @@ export async function callFunction(
   });
   const answer = (async (): Promise<CallOutcome> => {
     try {
-      return await readCallOutcome(await handler(request));
+      return await readCallOutcome(await transport(call, abort.signal));
     } catch (error) {
       // The handler itself blew up (not the user's code, which the SDK catches): like a 500.
       return { kind: "retriable-error", error: toSerializedError(error), retryAfter: undefined };

@@ -83,6 +83,13 @@ function describeFunction(client: Inngest.Any, fn: InngestFunction.Any): Catalog
     if (opts[option] !== undefined)
       throw new UnsupportedFunctionError(id, `the \`${option}\` option`);
   }
+  if (checkpointingOf(client, fn) !== false) {
+    throw new UnsupportedFunctionError(
+      id,
+      "checkpointing (the SDK's default)",
+      "The runner sends `ctx.fn_id` as Inngest does, so a checkpointing SDK would report steps to Inngest's API mid-call instead of answering with ops: set `checkpointing: false` on the client (createEmbeddedInngest does) or the function.",
+    );
+  }
 
   // `InngestFunction.Any` erases the trigger types; these are the shapes createFunction accepts.
   const declared = (opts.triggers ?? []) as InngestFunction.Trigger<string>[];
@@ -163,4 +170,21 @@ function describeFunction(client: Inngest.Any, fn: InngestFunction.Any): Catalog
     concurrencyFor: () => [],
   };
   return [main, failure];
+}
+
+/**
+ * The checkpointing setting the SDK would apply, read the way it reads it
+ * (InngestFunction.shouldAsyncCheckpoint): the function's, else the client's, else on.
+ */
+function checkpointingOf(client: Inngest.Any, fn: InngestFunction.Any): unknown {
+  // The client's options are not public; the SDK reads the same field.
+  const clientOptions = (client as unknown as { options: Record<string, unknown> }).options;
+  const fnOptions = fn.opts as unknown as Record<string, unknown>;
+  return (
+    fnOptions.checkpointing ??
+    clientOptions.checkpointing ??
+    fnOptions.experimentalCheckpointing ??
+    clientOptions.experimentalCheckpointing ??
+    true
+  );
 }

@@ -27,6 +27,8 @@ export interface ExecutorRequestBody {
   steps: Record<string, MemoizedStep>;
   ctx: {
     run_id: string;
+    /** The function's id, as Inngest sends it (its internal id there, the composite slug here). */
+    fn_id: string;
     attempt: number;
     max_attempts: number;
     disable_immediate_execution: boolean;
@@ -34,8 +36,9 @@ export interface ExecutorRequestBody {
     use_api: false;
     stack: { stack: string[]; current: number };
   };
-  // `ctx.fn_id` is deliberately absent: with it the SDK turns on async checkpointing, which
-  // reports steps to Inngest's API mid-request instead of answering with ops.
+  // With `ctx.fn_id` the SDK would checkpoint (report steps to Inngest's API mid-request instead
+  // of answering with ops) unless checkpointing is off: the runner only accepts functions whose
+  // client or options switch it off, so every answer is ops, as the runner expects.
 }
 
 /** The step id to pass when asking the SDK to discover (rather than run) the next steps. */

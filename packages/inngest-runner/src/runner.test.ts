@@ -1,4 +1,4 @@
-import { Inngest, NonRetriableError, RetryAfterError } from "inngest";
+import { Inngest } from "inngest";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmbeddedRunner } from "./runner";
 import { InMemoryRunStore } from "./stores/in-memory-run-store";
@@ -44,78 +44,6 @@ describe("EmbeddedRunner", () => {
     expect(run?.status).toBe("completed");
     expect(run?.output).toEqual({ reserved: 1, image: { url: "img-7" } });
     expect(run?.stack).toHaveLength(3);
-  });
-
-  it("retries a failing step with backoff until it succeeds", async () => {
-    const attempts: { attempt: number; at: number }[] = [];
-    const fn = client.createFunction(
-      { id: "flaky-step", triggers: [{ event: "test/flaky" }], retries: 4 },
-      async ({ step, attempt }) => {
-        const value = await step.run("flaky", () => {
-          attempts.push({ attempt, at: Date.now() });
-          if (attempts.length <= 2) throw new Error(`transient failure ${attempts.length}`);
-          return "ok";
-        });
-        return value;
-      },
-    );
-    const { runner, store } = createTestRunner([fn], {
-      client,
-      backoff: { delaysMs: [40, 80], jitterMs: 0 },
-    });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-flaky", name: "test/flaky", data: {} });
-    await runner.waitForIdle();
-
-    expect(attempts.map((a) => a.attempt)).toEqual([0, 1, 2]);
-    // The backoff table, indexed by the attempt that failed: 40 ms after the first, 80 after the second.
-    const gaps = attempts.slice(1).map((a, i) => a.at - (attempts[i]?.at ?? 0));
-    expect(gaps[0]).toBeGreaterThanOrEqual(39);
-    expect(gaps[1]).toBeGreaterThanOrEqual(79);
-    const run = await store.get(runIds[0] ?? "");
-    expect(run).toMatchObject({ status: "completed", output: "ok", attempt: 0 });
-  });
-
-  it("honours retry-after from RetryAfterError", async () => {
-    const attemptsAt: number[] = [];
-    const fn = client.createFunction(
-      { id: "retry-after", triggers: [{ event: "test/retry-after" }], retries: 1 },
-      async ({ step }) =>
-        step.run("rate-limited", () => {
-          attemptsAt.push(Date.now());
-          if (attemptsAt.length === 1) throw new RetryAfterError("slow down", "1s");
-          return "done";
-        }),
-    );
-    const { runner } = createTestRunner([fn], { client, backoff: { delaysMs: [1], jitterMs: 0 } });
-    await start(runner);
-
-    await runner.send({ id: "evt-ra", name: "test/retry-after", data: {} });
-    await runner.waitForIdle();
-
-    expect(attemptsAt).toHaveLength(2);
-    expect((attemptsAt[1] ?? 0) - (attemptsAt[0] ?? 0)).toBeGreaterThanOrEqual(950);
-  });
-
-  it("gives a step 5 attempts when the function sets no retries (Inngest's default of 4)", async () => {
-    let attempts = 0;
-    const fn = client.createFunction(
-      { id: "default-retries", triggers: [{ event: "test/default-retries" }] },
-      async ({ step }) =>
-        step.run("doomed", () => {
-          attempts += 1;
-          throw new Error("still down");
-        }),
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-dr", name: "test/default-retries", data: {} });
-    await runner.waitForIdle();
-
-    expect(attempts).toBe(5);
-    expect(await store.get(runIds[0] ?? "")).toMatchObject({ status: "failed" });
   });
 
   it("fails a run that reaches the step cap, and runs onFailure", async () => {
@@ -168,181 +96,6 @@ describe("EmbeddedRunner", () => {
 
     expect(calls).toBe(2);
     expect(await store.get(runIds[0] ?? "")).toMatchObject({ status: "completed", output: 2 });
-  });
-
-  it("retries a function-level error (500) and completes", async () => {
-    let throws = 1;
-    const fn = client.createFunction(
-      { id: "flaky-body", triggers: [{ event: "test/flaky-body" }], retries: 2 },
-      async ({ step }) => {
-        const first = await step.run("first", () => 1);
-        if (throws-- > 0) throw new Error("between steps");
-        return first + 1;
-      },
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-body", name: "test/flaky-body", data: {} });
-    await runner.waitForIdle();
-
-    expect(await store.get(runIds[0] ?? "")).toMatchObject({ status: "completed", output: 2 });
-  });
-
-  it("fails after exhausting retries and runs onFailure exactly once with the original event", async () => {
-    let stepAttempts = 0;
-    const failures: unknown[] = [];
-    const fn = client.createFunction(
-      {
-        id: "always-fails",
-        triggers: [{ event: "test/always-fails" }],
-        retries: 2,
-        onFailure: async ({ event, error, step }) => {
-          await step.run("refund", () => {
-            failures.push({ data: event.data, message: error.message });
-          });
-        },
-      },
-      async ({ step }) =>
-        step.run("doomed", () => {
-          stepAttempts += 1;
-          throw new Error("model unavailable");
-        }),
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({
-      id: "req-42",
-      name: "test/always-fails",
-      data: { requestId: "req-42" },
-    });
-    await runner.waitForIdle();
-
-    expect(stepAttempts).toBe(3);
-    const run = await store.get(runIds[0] ?? "");
-    expect(run?.status).toBe("failed");
-    expect(run?.error?.message).toContain("model unavailable");
-    expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({
-      data: {
-        function_id: "runner-test-always-fails",
-        run_id: runIds[0],
-        event: { id: "req-42", name: "test/always-fails", data: { requestId: "req-42" } },
-      },
-      message: expect.stringContaining("model unavailable"),
-    });
-    const failureRuns = store
-      .all()
-      .filter((r) => r.functionId === "runner-test-always-fails-failure");
-    expect(failureRuns).toHaveLength(1);
-    expect(failureRuns[0]?.status).toBe("completed");
-  });
-
-  it("fails at once on NonRetriableError and runs onFailure", async () => {
-    let attempts = 0;
-    let failureCalls = 0;
-    const fn = client.createFunction(
-      {
-        id: "refused",
-        triggers: [{ event: "test/refused" }],
-        retries: 3,
-        onFailure: async () => void (failureCalls += 1),
-      },
-      async ({ step }) =>
-        step.run("check-prompt", () => {
-          attempts += 1;
-          throw new NonRetriableError("prompt refused");
-        }),
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-refused", name: "test/refused", data: {} });
-    await runner.waitForIdle();
-
-    expect(attempts).toBe(1);
-    expect(failureCalls).toBe(1);
-    const run = await store.get(runIds[0] ?? "");
-    expect(run?.status).toBe("failed");
-    expect(run?.error?.message).toContain("prompt refused");
-  });
-
-  it("lets the function catch a step that failed for good and carry on", async () => {
-    const fn = client.createFunction(
-      { id: "fallback", triggers: [{ event: "test/fallback" }], retries: 0 },
-      async ({ step }) => {
-        try {
-          return await step.run("primary", (): string => {
-            throw new Error("primary down");
-          });
-        } catch {
-          return step.run("fallback", () => "fallback image");
-        }
-      },
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-fb", name: "test/fallback", data: {} });
-    await runner.waitForIdle();
-
-    expect(await store.get(runIds[0] ?? "")).toMatchObject({
-      status: "completed",
-      output: "fallback image",
-    });
-  });
-
-  it("completes parallel steps (Promise.all) and keeps immediate execution off afterwards", async () => {
-    const ran: string[] = [];
-    const fn = client.createFunction(
-      { id: "parallel", triggers: [{ event: "test/parallel" }] },
-      async ({ step }) => {
-        const [a, b] = await Promise.all([
-          step.run("left", () => (ran.push("left"), "L")),
-          step.run("right", () => (ran.push("right"), "R")),
-        ]);
-        const joined = await step.run("join", () => (ran.push("join"), `${a}${b}`));
-        return joined;
-      },
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-par", name: "test/parallel", data: {} });
-    await runner.waitForIdle();
-
-    expect([...ran].sort()).toEqual(["join", "left", "right"]);
-    const run = await store.get(runIds[0] ?? "");
-    expect(run).toMatchObject({
-      status: "completed",
-      output: "LR",
-      disableImmediateExecution: true,
-    });
-  });
-
-  it("sleeps with step.sleep and step.sleepUntil", async () => {
-    const fn = client.createFunction(
-      { id: "sleeper", triggers: [{ event: "test/sleep" }] },
-      async ({ step }) => {
-        const before = await step.run("before", () => Date.now());
-        await step.sleep("nap", "1s");
-        await step.sleepUntil("until", new Date(Date.now() + 50));
-        const after = await step.run("after", () => Date.now());
-        return after - before;
-      },
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-sleep", name: "test/sleep", data: {} });
-    await runner.waitForIdle();
-
-    const run = await store.get(runIds[0] ?? "");
-    expect(run?.status).toBe("completed");
-    expect(run?.output).toBeGreaterThanOrEqual(1_000);
-    expect(run?.sleeps).toEqual({});
-    expect(run?.stack).toHaveLength(4);
   });
 
   it("creates no second run for a repeated event id", async () => {
@@ -421,54 +174,6 @@ describe("EmbeddedRunner", () => {
     expect(store.all().filter((r) => r.status === "completed")).toHaveLength(9);
   });
 
-  it("holds each concurrency key to its limit across two runners sharing a store, without blocking other keys", async () => {
-    const active = new Map<string, number>();
-    const peak = new Map<string, number>();
-    let overall = 0;
-    let overallPeak = 0;
-    const fn = client.createFunction(
-      {
-        id: "per-client",
-        triggers: [{ event: "test/per-client" }],
-        concurrency: [
-          { key: "event.data.clientId", limit: 2 },
-          { key: '"renders"', limit: 3, scope: "env" },
-        ],
-      },
-      async ({ event, step }) =>
-        step.run("render", async () => {
-          const id = String(event.data.clientId);
-          active.set(id, (active.get(id) ?? 0) + 1);
-          peak.set(id, Math.max(peak.get(id) ?? 0, active.get(id) ?? 0));
-          overallPeak = Math.max(overallPeak, ++overall);
-          await new Promise((resolve) => setTimeout(resolve, 30));
-          active.set(id, (active.get(id) ?? 0) - 1);
-          overall -= 1;
-        }),
-    );
-    const store = new InMemoryRunStore();
-    const one = await start(createTestRunner([fn], { client, store, concurrency: 8 }).runner);
-    const two = await start(createTestRunner([fn], { client, store, concurrency: 8 }).runner);
-
-    for (let i = 0; i < 8; i += 1) {
-      await one.send({ id: `a-${i}`, name: "test/per-client", data: { clientId: "a" } });
-      await two.send({ id: `b-${i}`, name: "test/per-client", data: { clientId: "b" } });
-    }
-    await one.waitForIdle();
-    await two.waitForIdle();
-
-    expect(peak.get("a")).toBe(2);
-    expect(peak.get("b")).toBeGreaterThanOrEqual(1);
-    expect(peak.get("b")).toBeLessThanOrEqual(2);
-    // The shared "renders" key caps both clients together, below the 16 slots of the runners.
-    expect(overallPeak).toBe(3);
-    expect(store.all().filter((r) => r.status === "completed")).toHaveLength(16);
-    expect(store.all()[0]?.concurrency).toEqual([
-      { key: "fn:runner-test-per-client:key:a", limit: 2 },
-      { key: "env:key:renders", limit: 3 },
-    ]);
-  });
-
   it("delivers step.sendEvent and inngest.send from inside a function to the runner itself", async () => {
     const received: { id: string | undefined; data: unknown }[] = [];
     const sender = client.createFunction(
@@ -504,29 +209,6 @@ describe("EmbeddedRunner", () => {
     );
     expect(store.all().every((r) => r.status === "completed")).toBe(true);
   });
-
-  it("fails a run that uses a step op it does not implement, and runs onFailure", async () => {
-    let failureCalls = 0;
-    const fn = client.createFunction(
-      {
-        id: "waits",
-        triggers: [{ event: "test/waits" }],
-        onFailure: async () => void (failureCalls += 1),
-      },
-      async ({ step }) => step.waitForEvent("approval", { event: "test/approved", timeout: "1h" }),
-    );
-    const { runner, store } = createTestRunner([fn], { client });
-    await start(runner);
-
-    const { runIds } = await runner.send({ id: "evt-wait", name: "test/waits", data: {} });
-    await runner.waitForIdle();
-
-    const run = await store.get(runIds[0] ?? "");
-    expect(run?.status).toBe("failed");
-    expect(run?.error).toMatchObject({ name: "UnsupportedStepError" });
-    expect(run?.error?.message).toContain('"WaitForEvent"');
-    expect(failureCalls).toBe(1);
-  });
 });
 
 describe("EmbeddedRunner cron triggers", () => {
@@ -535,53 +217,6 @@ describe("EmbeddedRunner cron triggers", () => {
     const offset = Date.parse(at) - Date.now();
     return { now: () => new Date(Date.now() + offset) };
   }
-
-  it("runs a tick exactly once with two runners on one store, honouring TZ=", async () => {
-    const ticks: unknown[] = [];
-    const fn = client.createFunction(
-      // 04:00 in Paris is 03:00 UTC in December.
-      { id: "nightly", triggers: [{ cron: "TZ=Europe/Paris 0 4 * * *" }] },
-      async ({ event, step }) => step.run("prune", () => ticks.push(event)),
-    );
-    const store = new InMemoryRunStore();
-    // Yesterday's tick ran; the runners start 200 ms before today's (however long they take to
-    // start, today's tick is the next one after the cursor, so it runs, once).
-    await store.advanceCron({
-      functionId: "runner-test-nightly",
-      schedule: "TZ=Europe/Paris 0 4 * * *",
-      from: null,
-      to: new Date("2026-12-02T03:00:00Z"),
-      runs: [],
-    });
-    const clock = clockAt("2026-12-03T02:59:59.800Z");
-    const one = await start(createTestRunner([fn], { client, store, clock }).runner);
-    const two = await start(createTestRunner([fn], { client, store, clock }).runner);
-
-    await eventually(() => ticks.length === 1);
-    await one.waitForIdle();
-    await two.waitForIdle();
-
-    expect(ticks).toEqual([
-      expect.objectContaining({
-        id: "2026-12-03T03:00:00Z",
-        name: "inngest/scheduled.timer",
-        data: {
-          cron: "TZ=Europe/Paris 0 4 * * *",
-          scheduledAt: "2026-12-03T03:00:00Z",
-          fireAt: "2026-12-03T03:00:00Z",
-        },
-      }),
-    ]);
-    const runs = store.all();
-    // The tick that ran, and the next one queued for tomorrow.
-    expect(runs.map((r) => [r.eventId, r.status])).toEqual([
-      ["2026-12-03T03:00:00Z", "completed"],
-      ["2026-12-04T03:00:00Z", "queued"],
-    ]);
-    expect(await store.getCronCursor("runner-test-nightly", "TZ=Europe/Paris 0 4 * * *")).toEqual(
-      new Date("2026-12-04T03:00:00Z"),
-    );
-  });
 
   it("after downtime runs every missed tick once, in order, then waits for the next", async () => {
     const seen: string[] = [];
@@ -697,6 +332,14 @@ describe("EmbeddedRunner refuses functions it cannot run faithfully", () => {
           async () => null,
         ),
     ],
+    [
+      "checkpointing",
+      () =>
+        client.createFunction(
+          { id: "checkpoints", triggers: [{ event: "x" }], checkpointing: true },
+          async () => null,
+        ),
+    ],
   ];
 
   it.each(cases)("names the function and %s", (feature, define) => {
@@ -717,6 +360,18 @@ describe("EmbeddedRunner refuses functions it cannot run faithfully", () => {
     expect(() => createTestRunner([fn], { client: plainClient })).toThrow(
       /createEmbeddedInngest.*step\.sendEvent and inngest\.send/,
     );
+  });
+
+  it("with another transport, still refuses a client that checkpoints (the SDK's default)", () => {
+    const cloud = new Inngest({ id: "cloud-app", isDev: false });
+    const fn = cloud.createFunction({ id: "f", triggers: [{ event: "x" }] }, async () => null);
+    const transport = () => Promise.reject(new Error("never called"));
+    expect(() => createTestRunner([fn], { client: cloud, transport })).toThrow(
+      /"cloud-app-f".*checkpointing/,
+    );
+    const quiet = new Inngest({ id: "quiet-app", isDev: false, checkpointing: false });
+    const ok = quiet.createFunction({ id: "f", triggers: [{ event: "x" }] }, async () => null);
+    expect(() => createTestRunner([ok], { client: quiet, transport })).not.toThrow();
   });
 });
 

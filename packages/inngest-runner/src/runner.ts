@@ -9,7 +9,12 @@ import { type BackoffOptions, inngestBackoff } from "./backoff";
 import { type CronSchedule, cronEvent, ticksToSchedule } from "./cron";
 import { embeddedEventApiOf } from "./embedded-events";
 import { CALL_TIMEOUT_MS, MAX_STEPS_PER_RUN, stepLimitError } from "./defaults";
-import { callFunction, createServeHandler, type ServeHandler } from "./executor";
+import {
+  type CallTransport,
+  callFunction,
+  createServeHandler,
+  inProcessTransport,
+} from "./executor";
 import { type CatalogFunction, FUNCTION_FAILED_EVENT, FunctionCatalog } from "./function-catalog";
 import { DISCOVERY_STEP_ID, type InngestEvent, type SerializedError } from "./protocol";
 import {
@@ -33,7 +38,10 @@ export interface Clock {
 }
 
 export interface EmbeddedRunnerOptions {
-  /** Made by `createEmbeddedInngest`: dev mode, its events routed into this runner. */
+  /**
+   * Made by `createEmbeddedInngest`: dev mode, its events routed into this runner. Any client
+   * with checkpointing off when a `transport` is given.
+   */
   client: Inngest.Any;
   functions: InngestFunction.Any[];
   store: RunStore;
@@ -57,6 +65,12 @@ export interface EmbeddedRunnerOptions {
   clock?: Clock;
   /** Identifies this process in `lockedBy`. Default: host, pid and a random suffix. */
   runnerId?: string;
+  /**
+   * Where calls go. Default: the functions' serve handler in this process, unsigned. Another
+   * transport (the testing driver's signed HTTP calls to an app's /api/inngest) makes the
+   * caller responsible for where the client's events go: the runner then accepts any client.
+   */
+  transport?: CallTransport;
 }
 
 /** An event to start runs: the caller's id deduplicates (event id = request id). */
@@ -85,7 +99,7 @@ type RunnerState = "created" | "running" | "stopping" | "stopped";
 export class EmbeddedRunner {
   readonly runnerId: string;
   private readonly catalog: FunctionCatalog;
-  private readonly handler: ServeHandler;
+  private readonly transport: CallTransport;
   private readonly store: RunStore;
   private readonly concurrency: number;
   private readonly pollIntervalMs: number;
@@ -111,7 +125,7 @@ export class EmbeddedRunner {
 
   constructor(options: EmbeddedRunnerOptions) {
     const events = embeddedEventApiOf(options.client);
-    if (!events) {
+    if (!events && !options.transport) {
       throw new Error(
         `The embedded Inngest runner needs an Inngest client made by createEmbeddedInngest({ id: "${options.client.id}" }): ` +
           `the client given sends events to ${options.client.eventBaseUrl}, so step.sendEvent and inngest.send inside a function would be delivered there, not to this runner. ` +
@@ -120,7 +134,9 @@ export class EmbeddedRunner {
     }
     // Throws, naming the function and the feature, before anything runs.
     this.catalog = new FunctionCatalog(options.client, options.functions);
-    this.handler = createServeHandler(options.client, options.functions);
+    this.transport =
+      options.transport ??
+      inProcessTransport(createServeHandler(options.client, options.functions));
     this.store = options.store;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
@@ -132,7 +148,7 @@ export class EmbeddedRunner {
     this.clock = options.clock ?? { now: () => new Date() };
     this.runnerId = options.runnerId ?? `${hostname()}:${process.pid}:${ulid().slice(-8)}`;
     // Events sent from inside functions start runs here, like `send`.
-    events.attach(this);
+    events?.attach(this);
     this.functionIds = options.functions.flatMap((fn) => {
       const id = fn.id(options.client.id);
       return fn.opts.onFailure ? [id, `${id}-failure`] : [id];
@@ -432,7 +448,7 @@ export class EmbeddedRunner {
         }
         const stepId = planned.shift() ?? progress.pendingStep ?? DISCOVERY_STEP_ID;
         const outcome = await callFunction(
-          this.handler,
+          this.transport,
           {
             functionId: fn.id,
             stepId,

@@ -6,6 +6,7 @@ import { scaledBackoff } from "../backoff";
 import { EmbeddedRunner, type EmbeddedRunnerOptions, type RunnerLogger } from "../runner";
 import { InMemoryRunStore } from "../stores/in-memory-run-store";
 import type { RunStore } from "../stores/run-store";
+import type { ScenarioTarget } from "./scenarios";
 
 const noop = () => {};
 
@@ -56,4 +57,15 @@ export function deferred<T = void>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** The shared scenarios against the embedded runner: in-process, unsigned, dev mode. */
+export function embeddedScenarioTarget(id = "scenarios"): ScenarioTarget {
+  const client = createTestClient(id);
+  return {
+    name: "embedded runner",
+    client,
+    createRunner: (functions, options) =>
+      createTestRunner(functions, { client, ...options }).runner,
+  };
 }

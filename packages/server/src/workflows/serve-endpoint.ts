@@ -1,7 +1,29 @@
+import type { Inngest, InngestFunction } from "inngest";
 import { serve } from "inngest/edge";
+import type { InngestConnection } from "./inngest-connection";
 import type { WorkflowSystem } from "./workflow-system";
 
-const handlers = new WeakMap<WorkflowSystem, (request: Request) => Promise<Response>>();
+export type ServeHandler = (request: Request) => Promise<Response>;
+
+/** The SDK's serve handler for these functions, at the path and origin Inngest reaches. */
+export function createInngestServeHandler(
+  client: Inngest.Any,
+  functions: InngestFunction.Any[],
+  connection: InngestConnection,
+): ServeHandler {
+  return serve({
+    client,
+    functions,
+    ...(connection.mode !== "embedded"
+      ? {
+          servePath: connection.servePath,
+          ...(connection.serveOrigin ? { serveOrigin: connection.serveOrigin } : {}),
+        }
+      : {}),
+  });
+}
+
+const handlers = new WeakMap<WorkflowSystem, ServeHandler>();
 
 /**
  * The Inngest serve endpoint (`/api/inngest`) for a real Inngest. The embedded runner drives
@@ -25,17 +47,7 @@ export async function serveInngest(
   }
   let handler = handlers.get(system);
   if (!handler) {
-    const { connection } = system;
-    handler = serve({
-      client: system.client,
-      functions: system.functions,
-      ...(connection.mode !== "embedded"
-        ? {
-            servePath: connection.servePath,
-            ...(connection.serveOrigin ? { serveOrigin: connection.serveOrigin } : {}),
-          }
-        : {}),
-    });
+    handler = createInngestServeHandler(system.client, system.functions, system.connection);
     handlers.set(system, handler);
   }
   return handler(request);

@@ -1,18 +1,14 @@
 import type { PrismaClient } from "@garment/db";
 import { evaluateRender, type ImageModelRegistry } from "@garment/imaging";
-import { Inngest, type InngestFunction } from "inngest";
+import type { Inngest, InngestFunction } from "inngest";
 import type { Logger } from "pino";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
-import {
-  createEmbeddedInngest,
-  EmbeddedRunner,
-  type BackoffOptions,
-} from "@garment/inngest-runner";
+import { EmbeddedRunner, type BackoffOptions } from "@garment/inngest-runner";
 import { EmbeddedEngine, OutboxEngine, type WorkflowEngine } from "./engine";
 import { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
-import { deadlineFetch } from "./engine/deadline-fetch";
+import { createInngestClient, INNGEST_APP_ID } from "./inngest-client";
 import { PrismaRunStore } from "./prisma-run-store";
 import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../config/api-settings";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
@@ -26,7 +22,7 @@ import {
 
 export type { InngestSettings } from "./inngest-connection";
 
-export const INNGEST_APP_ID = "garment-studio";
+export { INNGEST_APP_ID };
 
 export interface WorkflowSystem extends WorkflowEngine {
   mode: "embedded" | "inngest";
@@ -74,21 +70,9 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
   // Throws on a half configuration, before anything runs.
   const connection = resolveInngestConnection(options.inngest);
   const embedded = connection.mode === "embedded";
-  // Embedded: events sent from inside functions (step.sendEvent, inngest.send) go to the runner,
-  // never to a dev server's default URL.
-  const client = embedded
-    ? createEmbeddedInngest({ id: INNGEST_APP_ID })
-    : new Inngest({
-        id: INNGEST_APP_ID,
-        // Explicit, so the SDK never falls back to reading INNGEST_DEV itself: signed ("cloud")
-        // unless this is a dev server on loopback.
-        isDev: connection.mode !== "cloud",
-        ...(connection.eventKey ? { eventKey: connection.eventKey } : {}),
-        ...(connection.signingKey ? { signingKey: connection.signingKey } : {}),
-        ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}),
-        // Every call to Inngest (sending events, syncing) has a deadline.
-        fetch: deadlineFetch(() => (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs),
-      });
+  const client = createInngestClient(connection, {
+    outboundTimeoutMs: () => (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs,
+  });
   const announce = async (jobId: string) => {
     if (!options.signer) return;
     try {

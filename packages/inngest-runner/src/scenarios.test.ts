@@ -1,0 +1,3 @@
+import { describeInngestScenarios, embeddedScenarioTarget } from "./testing";
+
+describeInngestScenarios(embeddedScenarioTarget());
