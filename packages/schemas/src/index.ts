@@ -12,3 +12,4 @@ export * from "./jobs";
 export * from "./catalog";
 export * from "./account";
 export * from "./env-fields";
+export * from "./batches";

@@ -337,6 +337,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatch a batch of complementary-garment generations
+         * @description Our extension, not a route of the original API. Up to 1000 items, each the body of `POST /v1/complementary-garment-generator` plus an optional `sku`. Every row is validated first (a 422 names each bad row as `["body", "items", row, field]`); then all rows are debited and queued in one transaction, each as its own job. A batch larger than the balance is refused whole (402, the shortfall in the message and the `x-credits-shortfall` header). The queue cap counts a batch as one submission: 429 while the client already has `STUDIO_MAX_QUEUED_JOBS_PER_CLIENT` unfinished jobs, otherwise the whole batch is queued. The same `idempotency_key` (or `Idempotency-Key` header) again answers with the original batch without charging; each row's key is derived from it. A `batch.finished` webhook follows when every job of the batch is terminal.
+         */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{public_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a batch: its jobs and counts by status
+         * @description Our extension, not a route of the original API. Jobs in row order with their status, failure reason and, once succeeded, a short-lived signed URL of the final image.
+         */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -452,6 +492,51 @@ export interface components {
              * @default []
              */
             candidate_complementary_image_public_ids?: string[];
+        };
+        BatchCreateRequest: {
+            /** @description Names the batch: the same key again answers with the same batch and charges nothing (another body under it is 409). Each row's own key is derived from it and the row. The `Idempotency-Key` header is read when this is absent. */
+            idempotency_key?: string | null;
+            items: components["schemas"]["BatchItem"][];
+        };
+        BatchItem: {
+            /**
+             * @description Empty → the engine names the garment.
+             * @default
+             */
+            display_name?: string;
+            /** @description ULID of the garment category driving compatibility. */
+            garment_category_public_id: string;
+            /** @description A color name (navy, camel, ecru…), #rrggbb, or a CSS color. */
+            color: string;
+            /** @description Free text; see GET /v1/spec-vocabulary. */
+            material: string;
+            /** @description Free text; see GET /v1/spec-vocabulary. */
+            pattern: string;
+            fit?: ("slim" | "regular" | "loose") | null;
+            length?: string | null;
+            /**
+             * @description Free-form, stored and echoed; at most 16 KiB serialized.
+             * @default {}
+             */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description An id from GET /v1/image-models; null → the built-in model. */
+            image_model?: string | null;
+            /** @default true */
+            eval_enabled?: boolean | null;
+            /** @default 1K */
+            resolution?: components["schemas"]["Resolution"] | null;
+            /** @default 1:1 */
+            aspect_ratio?: components["schemas"]["AspectRatio"] | null;
+            /** @description Same spec + model + seed → same plan (and pixels for the built-in model); null → random, recorded. */
+            seed?: number | null;
+            /** @default retry */
+            on_technical_failure?: components["schemas"]["OnTechnicalFailure"] | null;
+            /** @description Slug of a brand style guide; unknown → 422. */
+            pilot_brand?: string | null;
+            /** @description The shop's product reference; names the row in exports (CSV, zip of images). */
+            sku?: string | null;
         };
         WebhookPayload: {
             /** @enum {string} */
@@ -738,6 +823,39 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+        };
+        BatchResponse: {
+            batch_id: string;
+            request_id: string;
+            created_at: string;
+            /** @description When the last job became terminal (batch.finished was announced then). */
+            finished_at: string | null;
+            item_count: number;
+            /** @description What the batch was charged, all rows together. */
+            credits_cost: number;
+            counts: components["schemas"]["BatchCounts"];
+            jobs: components["schemas"]["BatchJobResponse"][];
+        };
+        /** @description How many of the batch's jobs are in each status. */
+        BatchCounts: {
+            NOT_STARTED: number;
+            IN_PROGRESS: number;
+            SUCCESS: number;
+            FAILURE: number;
+        };
+        BatchJobResponse: {
+            /** @description The item's index in the request, from 0. */
+            row: number;
+            job_id: string;
+            /** @description The row's own request id (its ledger entries). */
+            request_id: string;
+            sku: string | null;
+            display_name: string;
+            status: components["schemas"]["JobStatus"];
+            credits_cost: number;
+            failure_reason: string | null;
+            /** @description The final image's short-lived signed URL, once the job succeeded. */
+            image_url: string | null;
         };
         JobDetailResponseOutput: {
             public_id: string;
@@ -2114,6 +2232,286 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogEntryResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RESOURCE_NOT_FOUND`: No such resource (or not the caller's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The batch's key, when the body has no `idempotency_key`. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "idempotency_key": "spring-2027-tops.csv#4f1c2a",
+                 *       "items": [
+                 *         {
+                 *           "garment_category_public_id": "01KDVDNA00ZKRRMS30Q0DXB47N",
+                 *           "color": "navy",
+                 *           "material": "cotton",
+                 *           "pattern": "solid",
+                 *           "fit": "slim",
+                 *           "length": "hip",
+                 *           "resolution": "1K",
+                 *           "aspect_ratio": "4:5",
+                 *           "seed": 7,
+                 *           "sku": "TOP-0001",
+                 *           "display_name": "Navy cotton tee"
+                 *         },
+                 *         {
+                 *           "garment_category_public_id": "01KDVDNA00ZKRRMS30Q0DXB47N",
+                 *           "color": "ecru",
+                 *           "material": "linen",
+                 *           "pattern": "solid",
+                 *           "fit": "slim",
+                 *           "length": "hip",
+                 *           "resolution": "1K",
+                 *           "aspect_ratio": "4:5",
+                 *           "seed": 7,
+                 *           "sku": "TOP-0002"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the batch and its jobs (all `NOT_STARTED`). Poll `GET /v1/batches/{public_id}`. */
+            202: {
+                headers: {
+                    /** @description `/v1/batches/{batch_id}` */
+                    location: string;
+                    /** @description The request's ULID (request_logs id). */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "batch_id": "01KDVDR2M4W6Y8A0C2E4G6J8K0",
+                     *       "request_id": "01KDVDPQ3ZB5R9M2WQX4T7Y8C1",
+                     *       "created_at": "2026-12-01T12:00:00.000Z",
+                     *       "finished_at": null,
+                     *       "item_count": 2,
+                     *       "credits_cost": 10,
+                     *       "counts": {
+                     *         "NOT_STARTED": 1,
+                     *         "IN_PROGRESS": 0,
+                     *         "SUCCESS": 1,
+                     *         "FAILURE": 0
+                     *       },
+                     *       "jobs": [
+                     *         {
+                     *           "row": 0,
+                     *           "job_id": "01KDVDNA00ZKRRMS30Q0DXB47N",
+                     *           "request_id": "01KDVDPQ3ZB5R9M2WQX4T7Y8C2",
+                     *           "sku": "TOP-0001",
+                     *           "display_name": "Navy cotton tee",
+                     *           "status": "SUCCESS",
+                     *           "credits_cost": 5,
+                     *           "failure_reason": null,
+                     *           "image_url": "/v1/artifacts/01KDVDNA00ZKRRMS30Q0DXB47N/image?expires=1764590400&signature=…"
+                     *         },
+                     *         {
+                     *           "row": 1,
+                     *           "job_id": "01KDVDNA00ZKRRMS30Q0DXB47P",
+                     *           "request_id": "01KDVDPQ3ZB5R9M2WQX4T7Y8C3",
+                     *           "sku": "TOP-0002",
+                     *           "display_name": "",
+                     *           "status": "NOT_STARTED",
+                     *           "credits_cost": 5,
+                     *           "failure_reason": null,
+                     *           "image_url": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `INSUFFICIENT_BALANCE`: Not enough credits; nothing was charged and no job was created. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `CONFLICT`: Conflicts with the resource's state or an earlier Idempotency-Key. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The body exceeds the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `VALIDATION_ERROR`: Validation failed: FastAPI-style `detail` plus the error envelope. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: The service is briefly unavailable; nothing was charged. Retry shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's ULID. */
+                public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch. */
+            200: {
+                headers: {
+                    /** @description The request's ULID (request_logs id). */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "batch_id": "01KDVDR2M4W6Y8A0C2E4G6J8K0",
+                     *       "request_id": "01KDVDPQ3ZB5R9M2WQX4T7Y8C1",
+                     *       "created_at": "2026-12-01T12:00:00.000Z",
+                     *       "finished_at": null,
+                     *       "item_count": 2,
+                     *       "credits_cost": 10,
+                     *       "counts": {
+                     *         "NOT_STARTED": 1,
+                     *         "IN_PROGRESS": 0,
+                     *         "SUCCESS": 1,
+                     *         "FAILURE": 0
+                     *       },
+                     *       "jobs": [
+                     *         {
+                     *           "row": 0,
+                     *           "job_id": "01KDVDNA00ZKRRMS30Q0DXB47N",
+                     *           "request_id": "01KDVDPQ3ZB5R9M2WQX4T7Y8C2",
+                     *           "sku": "TOP-0001",
+                     *           "display_name": "Navy cotton tee",
+                     *           "status": "SUCCESS",
+                     *           "credits_cost": 5,
+                     *           "failure_reason": null,
+                     *           "image_url": "/v1/artifacts/01KDVDNA00ZKRRMS30Q0DXB47N/image?expires=1764590400&signature=…"
+                     *         },
+                     *         {
+                     *           "row": 1,
+                     *           "job_id": "01KDVDNA00ZKRRMS30Q0DXB47P",
+                     *           "request_id": "01KDVDPQ3ZB5R9M2WQX4T7Y8C3",
+                     *           "sku": "TOP-0002",
+                     *           "display_name": "",
+                     *           "status": "NOT_STARTED",
+                     *           "credits_cost": 5,
+                     *           "failure_reason": null,
+                     *           "image_url": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */

@@ -4,6 +4,8 @@ import type { ServerEnv } from "../env";
 export interface ApiSettings {
   /** Largest request body accepted (bytes); past it the answer is 413 PAYLOAD_TOO_LARGE. */
   maxBodyBytes: number;
+  /** The same for an operation that takes many rows at once (POST /v1/batches: 1,000 items). */
+  maxBatchBodyBytes: number;
   /** Requests per credential per window; null turns the limit off. Past it: 429 RATE_LIMITED. */
   rateLimit: { requests: number; windowMs: number } | null;
   /** Most unfinished jobs one client may have; past it dispatch answers 429. null: no cap. */
@@ -20,6 +22,8 @@ export interface ApiSettings {
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
   maxBodyBytes: 64 * 1024,
+  // 1,000 rows of a few hundred bytes each, with room for display names and some metadata.
+  maxBatchBodyBytes: 4 * 1024 * 1024,
   rateLimit: { requests: 600, windowMs: 60_000 },
   maxQueuedJobsPerClient: 200,
   outboundTimeoutMs: 10_000,

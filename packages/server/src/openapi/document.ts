@@ -145,6 +145,7 @@ function describeOperation(operation: AnyOperation): ZodOpenApiOperationObject {
       ...errors(...AUTH_ERRORS, ...doc.errors),
     },
     ...(doc.description ? { description: doc.description } : {}),
+    ...(doc.extension ? { "x-garment-extension": true } : {}),
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
     ...(binding.input === "body" && input
       ? { requestBody: jsonBody(input, doc.requestExample) }
@@ -193,6 +194,11 @@ function specOf(routes: readonly DocumentedRoute[]): ZodOpenApiObject {
       { name: "Account" },
       { name: "Webhooks" },
       { name: "Meta" },
+      {
+        name: "Extensions",
+        description:
+          "Ours, not routes of the original API (each is marked `x-garment-extension: true`): batches of generations.",
+      },
     ],
     security: [{ bearerAuth: [] }],
     components: {

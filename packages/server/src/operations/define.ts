@@ -73,6 +73,11 @@ export interface OpenApiDoc {
   requestHeaders?: z.ZodObject;
   requestExample?: unknown;
   responseExample?: unknown;
+  /**
+   * Ours, not a route of the original API: documented under the "Extensions" tag with
+   * `x-garment-extension: true`, so clients of the original API can tell.
+   */
+  extension?: true;
 }
 
 export type TrpcKind = "query" | "mutation";
@@ -108,6 +113,11 @@ export interface OperationDefinition<
   trpc: Kind;
   rest?: RestBinding<Result>;
   openapi?: OpenApiDoc;
+  /**
+   * Its body may reach `settings.maxBatchBodyBytes` instead of `maxBodyBytes` (a batch of 1,000
+   * rows), on REST and on tRPC alike.
+   */
+  largeBody?: true;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any operation, whatever it parses and returns

@@ -1,8 +1,10 @@
 import { cancelJob } from "./cancel-job";
+import { createBatch } from "./create-batch";
 import { checkCompatibility } from "./check-compatibility";
 import { createWebhookEndpoint } from "./create-webhook-endpoint";
 import { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
 import { dispatchComplementaryGarment } from "./dispatch-complementary-garment";
+import { getBatch } from "./get-batch";
 import { getComplementaryGarment } from "./get-complementary-garment";
 import { getCredits } from "./get-credits";
 import { getGarmentCategory } from "./get-garment-category";
@@ -33,6 +35,8 @@ import { revokeApiKey } from "./studio/revoke-api-key";
  */
 export const operations = {
   complementaryGarment: { dispatch: dispatchComplementaryGarment },
+  /** Our extension: many dispatches at once (POST /v1/batches). */
+  batches: { create: createBatch, get: getBatch },
   jobs: { list: listJobs, get: getJob, events: listJobEvents, cancel: cancelJob },
   credits: { balance: getCredits },
   operations: { list: listOperations },

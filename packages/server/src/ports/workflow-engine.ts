@@ -22,6 +22,8 @@ export interface WorkflowEngine {
    * caller to embed in its own statement; it writes only when `guard` holds.
    */
   startWorkSql(event: WorkflowEvent, guard: Prisma.Sql): Prisma.Sql;
+  /** The same for many events in one INSERT (a batch starts all its rows in its one statement). */
+  startBatchWorkSql(events: readonly WorkflowEvent[], guard: Prisma.Sql): Prisma.Sql;
   /** Work was committed through startWorkSql: pick it up now. Never throws. */
   wake(): void;
   /** Starts the work for an event on its own (same id: still one run). */

@@ -33,6 +33,7 @@ function operationRoute(operation: AnyOperation): RestRoute {
     path: binding.path,
     documented: { operation },
     ...(binding.acceptsShopifySignature ? { acceptsShopifySignature: true } : {}),
+    ...(operation.largeBody ? { largeBody: true } : {}),
     async serve(edge, http) {
       const result: unknown = await runOperation(edge, operation, {
         read: async () => {

@@ -20,5 +20,7 @@ export interface RestRoute {
   documented: { operation: AnyOperation } | { document: ZodOpenApiOperationObject };
   /** Shopify-signed requests authenticate here (the dispatch POST only). */
   acceptsShopifySignature?: boolean;
+  /** Its body is capped at `maxBatchBodyBytes` (see OperationDefinition.largeBody). */
+  largeBody?: boolean;
   serve(edge: EdgeRequest, http: HttpRequest): Promise<Response>;
 }

@@ -27,6 +27,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
     operations.reference,
     operations.catalog,
   ),
+  // Our extensions last, after every route of the original API.
+  ...operationRoutes(operations.batches),
   openApiRoute(() => openApiDocument()),
 ];
 
@@ -72,7 +74,11 @@ async function serveV1Request(runtime: AppRuntime, request: Request): Promise<Re
   const requestId = ulid();
   let body: Promise<string> | null = null;
   // The body stream can be read once: routes get it through here, never `request.body`.
-  const rawBody = () => (body ??= readBodyText(request, runtime.settings.maxBodyBytes));
+  const rawBody = () =>
+    (body ??= readBodyText(
+      request,
+      found?.route.largeBody ? runtime.settings.maxBatchBodyBytes : runtime.settings.maxBodyBytes,
+    ));
   const candidates = REST_ROUTES.flatMap((route) => {
     const params = match(route.path, url.pathname);
     return params ? [{ route, params }] : [];

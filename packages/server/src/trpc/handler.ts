@@ -5,6 +5,7 @@ import { errorResponse, readBodyText } from "../http/body";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { createContextInner } from "./context";
 import { appRouter } from "./root";
+import { bodyLimit } from "./body-limit";
 
 /** Serves tRPC over fetch Request/Response (mounted by the Next.js route at /api/trpc). */
 export function handleTrpcRequest(
@@ -26,7 +27,7 @@ async function serveTrpcRequest(
   if (request.body) {
     // The same body cap as REST (413 past it), before tRPC reads anything.
     try {
-      const text = await readBodyText(request, runtime.settings.maxBodyBytes);
+      const text = await readBodyText(request, bodyLimit(runtime, request.url, endpoint));
       req = new Request(request.url, {
         method: request.method,
         headers: request.headers,

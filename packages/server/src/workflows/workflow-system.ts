@@ -142,6 +142,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     functions,
     runner,
     startWorkSql: (event, guard) => engine.startWorkSql(event, guard),
+    startBatchWorkSql: (events, guard) => engine.startBatchWorkSql(events, guard),
     wake: () => engine.wake(),
     send: (event) => engine.send(event),
     start: () => engine.start(),

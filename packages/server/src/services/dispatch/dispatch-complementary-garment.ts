@@ -137,7 +137,7 @@ export async function dispatchComplementaryGarment(
   };
 }
 
-function queueFull(unfinished: number): ApiError {
+export function queueFull(unfinished: number): ApiError {
   return new ApiError(
     "RATE_LIMITED",
     `This client already has ${unfinished} unfinished jobs, the most it may have queued; nothing was charged. Retry after ${QUEUE_FULL_RETRY_AFTER_SECONDS} s.`,
@@ -196,7 +196,10 @@ async function replayIdempotent(
 }
 
 /** Everything the workflow needs decided up front, so a retried run never re-rolls a seed. */
-function resolveOptions(deps: DispatchDeps, validated: ValidatedDispatch): ResolvedJobOptions {
+export function resolveOptions(
+  deps: Pick<DispatchDeps, "defaultImageModelId">,
+  validated: ValidatedDispatch,
+): ResolvedJobOptions {
   const { request } = validated;
   const resolution = request.resolution ?? DEFAULT_GENERATOR_OPTIONS.resolution;
   const aspectRatio = request.aspect_ratio ?? DEFAULT_GENERATOR_OPTIONS.aspect_ratio;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@garment/db";
 import type { EmbeddedRunner } from "@garment/inngest-runner";
-import { insertRunsSql } from "../prisma-run-store";
+import { insertRunsFromJsonSql, insertRunsSql } from "../prisma-run-store";
 import type { WorkflowEngine, WorkflowEvent } from "../../ports/workflow-engine";
 
 /**
@@ -13,6 +13,13 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   startWorkSql(event: WorkflowEvent, guard: Prisma.Sql): Prisma.Sql {
     return insertRunsSql(this.runner.plan(event), guard);
+  }
+
+  startBatchWorkSql(events: readonly WorkflowEvent[], guard: Prisma.Sql): Prisma.Sql {
+    return insertRunsFromJsonSql(
+      events.flatMap((event) => this.runner.plan(event)),
+      guard,
+    );
   }
 
   wake(): void {

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@garment/db";
 import type { WorkflowEngine, WorkflowEvent } from "../../ports/workflow-engine";
 import type { OutboxRelay } from "./outbox-relay";
-import { enqueueOutbox, insertOutboxSql } from "./outbox-sql";
+import { enqueueOutbox, insertOutboxRowsSql, insertOutboxSql } from "./outbox-sql";
 
 /**
  * Hands events to a real Inngest (cloud, self-hosted or a dev server), which calls the app's
@@ -18,6 +18,10 @@ export class OutboxEngine implements WorkflowEngine {
 
   startWorkSql(event: WorkflowEvent, guard: Prisma.Sql): Prisma.Sql {
     return insertOutboxSql(event, guard);
+  }
+
+  startBatchWorkSql(events: readonly WorkflowEvent[], guard: Prisma.Sql): Prisma.Sql {
+    return insertOutboxRowsSql(events, guard);
   }
 
   wake(): void {

@@ -19,6 +19,20 @@ export function insertOutboxSql(event: OutboxEvent, guard: Prisma.Sql): Prisma.S
     ON CONFLICT (id) DO NOTHING`;
 }
 
+/**
+ * The outbox rows of many events in one INSERT, for a batch's one statement: the events travel
+ * as one JSON parameter, whatever their number.
+ */
+export function insertOutboxRowsSql(events: readonly OutboxEvent[], guard: Prisma.Sql): Prisma.Sql {
+  const rows = JSON.stringify(events.map(({ id, name, data }) => ({ id, name, data })));
+  return Prisma.sql`
+    INSERT INTO workflow_outbox (id, name, data)
+    SELECT event.id, event.name, event.data
+      FROM jsonb_to_recordset(${rows}::jsonb) AS event(id text, name text, data jsonb)
+     WHERE ${guard}
+    ON CONFLICT (id) DO NOTHING`;
+}
+
 /** A sent event is sent again at most this often (the sweeper asks every minute). */
 export const RESEND_AT_MOST_EVERY_MS = 5 * 60 * 1000;
 
