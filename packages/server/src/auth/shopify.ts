@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { DataMode, PrismaClient } from "@garment/db";
-import { ulid } from "ulid";
+import { ulid } from "../ids";
 import { ApiError, unauthenticated } from "../errors";
 import { normalizeCapabilities, type Capability } from "./api-keys";
 import type { Caller } from "./caller";

@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { ulid } from "../ids";
 import type { Caller } from "../auth/caller";
 import { identifyCaller } from "../edge/identify";
 import { atTheEdge, type EdgeRequest } from "../edge/pipeline";

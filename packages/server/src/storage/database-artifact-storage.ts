@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@garment/db";
-import { ulid } from "ulid";
+import { ulid } from "../ids";
 import type { ArtifactStorage, StoredArtifact } from "./artifact-storage";
 
 /** 512 KiB: a 4K PNG is a few dozen rows, and a reader holds one chunk at a time. */

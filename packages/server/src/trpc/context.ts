@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { ulid } from "../ids";
 import type { Caller } from "../auth/caller";
 import { identifyCaller } from "../edge/identify";
 import type { AppRuntime } from "../runtime/app-runtime";

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { ulid } from "ulid";
+import { ulid } from "../ids";
 import { ApiError } from "../errors";
 import { errorResponse, readBodyText } from "../http/body";
 import type { AppRuntime } from "../runtime/app-runtime";

@@ -1,5 +1,5 @@
 import type { DataMode, PrismaClient } from "@garment/db";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import { resourceNotFound } from "../../errors";
 import {
   CAPABILITIES,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@garment/db";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import { grantCredits } from "../credits/balance";
 import { createApiKey } from "./api-keys";
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@garment/db";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 
 export interface FailJobInput {
   jobId: string;

@@ -7,7 +7,7 @@ import {
   type WorkflowAcceptedResponse,
 } from "@garment/schemas";
 import { randomInt } from "node:crypto";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import type { Caller } from "../../auth/caller";
 import type { WorkflowEngine } from "../../ports/workflow-engine";
 import { ApiError, conflict, forbidden, insufficientBalance, validationFailed } from "../../errors";

@@ -1,5 +1,5 @@
 import { Prisma, type DataMode, type PrismaClient } from "@garment/db";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import { requestLogFromDebit } from "../request-log";
 
 export interface DispatchRecord {

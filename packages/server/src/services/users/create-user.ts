@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@garment/db";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
 export interface CreatedUser {

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import { createHash, randomBytes } from "node:crypto";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import { normalizeEmail } from "./create-user";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import type { WebhookEventType } from "@garment/schemas";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import type { WorkflowEvent } from "../../ports/workflow-engine";
 
 /** The event that starts one delivery run; its id is the delivery's, so it runs once. */

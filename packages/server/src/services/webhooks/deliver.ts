@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@garment/db";
 import type { WebhookEventType, WebhookPayload } from "@garment/schemas";
 import { Webhook } from "standardwebhooks";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import type { ApiSettings } from "../../config/api-settings";
 import type { UrlSigner } from "../../storage/url-signer";
 import { getJobDetail } from "../jobs/get-job";

@@ -9,7 +9,7 @@ import {
   type WebhookEndpointResponse,
 } from "@garment/schemas";
 import { randomBytes } from "node:crypto";
-import { ulid } from "ulid";
+import { ulid } from "../../ids";
 import type { Caller } from "../../auth/caller";
 import { resourceNotFound, validationFailed } from "../../errors";
 import type { ApiSettings } from "../../config/api-settings";

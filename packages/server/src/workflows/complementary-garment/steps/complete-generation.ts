@@ -1,5 +1,5 @@
 import { describeComplement } from "@garment/styling";
-import { ulid } from "ulid";
+import { ulid } from "../../../ids";
 import type { GenerationDeps } from "../deps";
 import { loadJob, recordStageEvent, toJson } from "../job-state";
 import type { EvaluatedAttempt } from "./evaluate-attempt";

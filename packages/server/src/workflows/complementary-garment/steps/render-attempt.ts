@@ -1,5 +1,5 @@
 import { isImageModelError } from "@garment/imaging";
-import { ulid } from "ulid";
+import { ulid } from "../../../ids";
 import type { GenerationDeps } from "../deps";
 import { isStillActive, recordStageEvent } from "../job-state";
 import { PermanentFailure } from "../permanent-failure";
