@@ -7,6 +7,8 @@ export {
   redactUrl,
   migratePostgres,
   type DatabaseHandle,
+  type RawQuery,
+  type SqlStatement,
   type DatabaseKind,
   type OpenDatabaseOptions,
 } from "./open-database";

@@ -11,8 +11,23 @@ import { applyMigrations, type ScriptRunner } from "./migrations";
 
 export type DatabaseKind = "pglite" | "postgres";
 
+/** An SQL statement built with `Prisma.sql` (its `text` uses $1… placeholders). */
+export interface SqlStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Runs one statement straight on the driver (pg's pool, or PGlite), past Prisma's per-call
+ * query compilation: for the few statements on the hot path of every request. Rows come back
+ * as the driver gives them (int4 as number, jsonb parsed, count(*) as string unless cast).
+ */
+export type RawQuery = <T>(statement: SqlStatement) => Promise<T[]>;
+
 export interface DatabaseHandle {
   db: PrismaClient;
+  /** The same database as `db`, on the same connections, without Prisma in between. */
+  query: RawQuery;
   kind: DatabaseKind;
   /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
   location: string;
@@ -83,6 +98,8 @@ export async function wrapPglite(
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     db,
+    query: async <T>({ text, values }: SqlStatement) =>
+      (await pglite.query<T>(text, values)).rows,
     kind: "pglite",
     location: options.location,
     async close() {
@@ -114,16 +131,22 @@ async function openPostgres(
   poolSize: number | undefined,
 ): Promise<DatabaseHandle> {
   if (migrate) await migratePostgres(url);
-  const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, ...(poolSize ? { max: poolSize } : {}) }),
-  });
+  // One pool for Prisma and the raw hot-path statements, so they share the connection budget.
+  const pool = new pg.Pool({ connectionString: url, ...(poolSize ? { max: poolSize } : {}) });
+  // An idle connection that breaks (a server restart) must not crash the process: the pool drops
+  // it and opens another; Prisma adds its own listener once it connects.
+  pool.on("error", () => undefined);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     db,
+    query: async <T>({ text, values }: SqlStatement) =>
+      (await pool.query(text, values)).rows as T[],
     kind: "postgres",
     location: redactUrl(url),
     url,
     async close() {
       await db.$disconnect();
+      if (!pool.ended) await pool.end();
     },
   };
 }

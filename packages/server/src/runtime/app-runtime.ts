@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { RateLimiter } from "../auth/rate-limit";
 import type { ImageModelDirectory } from "../ports/image-model-directory";
 import type { WorkflowEngine } from "../ports/workflow-engine";
+import type { DispatchRecorder } from "../services/dispatch/dispatch-recorder";
 import type { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
@@ -20,6 +21,8 @@ export interface AppRuntime {
   database: DatabaseHandle;
   db: PrismaClient;
   reference: ReferenceData;
+  /** Records dispatches, one statement per client at a time (group commit). */
+  dispatches: DispatchRecorder;
   workflow: WorkflowEngine;
   /** The Inngest functions and, by default, their embedded runner; null when a test hands off by hand. */
   workflows: WorkflowSystem | null;

@@ -9,6 +9,7 @@ import { RateLimiter, type RateLimitStore } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowEngine } from "../ports/workflow-engine";
 import { startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
+import { DispatchRecorder } from "../services/dispatch/dispatch-recorder";
 import { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
@@ -78,6 +79,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     database,
     db: database.db,
     reference: new ReferenceData(database.db),
+    dispatches: new DispatchRecorder(database.query),
     workflow,
     workflows,
     imageModels: options.imageModels,

@@ -42,3 +42,15 @@ export function requestLogFromDebit(entry: Omit<RequestLogEntry, "errorCode">): 
              ${entry.method}, ${entry.path.slice(0, 500)}, ${entry.statusCode}, ${entry.latencyMs}, ${entry.creditsMoved}
         FROM debit`;
 }
+
+/**
+ * The request-log inserts of a batch of dispatches (recordDispatchBatch): one row per row of
+ * its `input` CTE, written only when its `debit` CTE debited the batch.
+ */
+export function requestLogsFromBatch(clientId: string, mode: DataMode): Prisma.Sql {
+  return Prisma.sql`
+      INSERT INTO request_logs (id, client_id, api_key_id, mode, transport, method, path, status_code, latency_ms, credits_moved)
+      SELECT request_id, ${clientId}, api_key_id, ${mode}::"DataMode", transport,
+             method, path, status_code, latency_ms, -cost
+        FROM input, debit`;
+}

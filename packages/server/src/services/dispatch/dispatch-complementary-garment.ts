@@ -15,7 +15,8 @@ import { getBalance } from "../credits/balance";
 import type { ReferenceData } from "../reference/reference-data";
 import { findIdempotentResponse, IDEMPOTENCY_KEY_MAX_LENGTH, requestBodyHash } from "./idempotency";
 import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "./operation";
-import { isUniqueViolation, recordDispatch, type DispatchRecordOutcome } from "./record-dispatch";
+import type { DispatchRecorder } from "./dispatch-recorder";
+import { isUniqueViolation, type DispatchRecordOutcome } from "./record-dispatch";
 import { validateDispatchRequest, type ValidatedDispatch } from "./validate-request";
 
 export interface DispatchDeps {
@@ -27,6 +28,8 @@ export interface DispatchDeps {
    * statements, and a briefly unreachable Inngest delays the job instead of failing it.
    */
   workflow: Pick<WorkflowEngine, "startWorkSql" | "wake">;
+  /** Records the dispatch statement (group commit of one client's concurrent dispatches). */
+  dispatches: DispatchRecorder;
   isImageModelAvailable(id: string): boolean;
   defaultImageModelId: string;
   /** Most unfinished jobs one client may have (past it: 429 with Retry-After); null: no cap. */
@@ -93,7 +96,7 @@ export async function dispatchComplementaryGarment(
   };
   let recorded: DispatchRecordOutcome;
   try {
-    recorded = await recordDispatch(deps.db, {
+    recorded = await deps.dispatches.record({
       requestId: context.requestId,
       jobId,
       clientId: caller.clientId,
