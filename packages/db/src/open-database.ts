@@ -98,8 +98,7 @@ export async function wrapPglite(
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     db,
-    query: async <T>({ text, values }: SqlStatement) =>
-      (await pglite.query<T>(text, values)).rows,
+    query: async <T>({ text, values }: SqlStatement) => (await pglite.query<T>(text, values)).rows,
     kind: "pglite",
     location: options.location,
     async close() {

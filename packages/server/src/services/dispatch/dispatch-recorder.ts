@@ -62,7 +62,12 @@ export class DispatchRecorder {
     if (batch.length > 1) {
       try {
         this.statements++;
-        if (await recordDispatchBatch(this.query, batch.map((w) => w.record))) {
+        if (
+          await recordDispatchBatch(
+            this.query,
+            batch.map((w) => w.record),
+          )
+        ) {
           for (const waiting of batch) waiting.resolve({ outcome: "accepted" });
           return;
         }
