@@ -10,9 +10,14 @@ export default function Home() {
         Give one garment (category, color, material, pattern, fit and length) and the Studio designs
         the garment that completes the look, then renders it.
       </p>
-      <Link href="/generate" className={buttonClass("primary", "mt-6")}>
-        Open the Studio
-      </Link>
+      <div className="mt-6 flex flex-wrap gap-3">
+        <Link href="/generate" className={buttonClass("primary")}>
+          Open the Studio
+        </Link>
+        <Link href="/docs/api" className={buttonClass("secondary")}>
+          API reference
+        </Link>
+      </div>
       <h2 className="mt-12 text-lg font-semibold">API</h2>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
         <li>
@@ -24,6 +29,17 @@ export default function Home() {
         </li>
         <li>
           tRPC at <code>/api/trpc</code> for internal tools
+        </li>
+        <li>
+          Every route, its schemas and examples: the{" "}
+          <Link href="/docs/api" className="underline">
+            API reference
+          </Link>{" "}
+          (the document itself:{" "}
+          <a href="/v1/openapi.json" className="underline">
+            /v1/openapi.json
+          </a>
+          )
         </li>
       </ul>
     </main>

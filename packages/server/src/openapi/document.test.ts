@@ -5,6 +5,7 @@ import { openApiDocument, v1Routes } from "../rest/router";
 type Operation = {
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
   security?: Record<string, string[]>[];
+  tags?: string[];
 };
 
 function operations() {
@@ -73,6 +74,26 @@ describe("OpenAPI document", () => {
     for (const { path, op } of operations()) {
       if (open.includes(path)) continue;
       expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(["401", "429"]));
+    }
+  });
+
+  it("puts every operation and webhook under one declared tag, each tag declared once", () => {
+    const document = openApiDocument();
+    const declared = (document.tags ?? []).map((tag) => tag.name);
+    expect(new Set(declared).size).toBe(declared.length);
+    const used = [
+      ...operations().map(({ path, op }) => ({ where: path, tags: op.tags })),
+      ...Object.entries(document.webhooks ?? {}).flatMap(([name, item]) =>
+        Object.values(item as Record<string, Operation>).map((op) => ({
+          where: name,
+          tags: op.tags,
+        })),
+      ),
+    ];
+    for (const { where, tags } of used) {
+      // An untagged webhook makes viewers add a second "Webhooks" group.
+      expect(tags, where).toHaveLength(1);
+      expect(declared, where).toContain(tags?.[0]);
     }
   });
 

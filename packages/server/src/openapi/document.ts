@@ -187,13 +187,18 @@ function specOf(routes: readonly DocumentedRoute[]): ZodOpenApiObject {
       description:
         "Complementary-garment generation for fashion catalogs. JSON in and out, snake_case, ULID ids. Every non-2xx answer carries `{error: {code, message, request_id}}`; 422s add FastAPI's `detail`. Every response has `X-Request-Id`.",
     },
+    // One group per tag. The outgoing webhooks carry the "Webhooks" tag too: viewers (Scalar)
+    // otherwise add a second, untagged "Webhooks" group beside the endpoint operations.
     tags: [
-      { name: "Generation" },
-      { name: "Jobs" },
-      { name: "Catalog" },
-      { name: "Account" },
-      { name: "Webhooks" },
-      { name: "Meta" },
+      { name: "Generation", description: "Start a complementary-garment job." },
+      { name: "Jobs", description: "Follow, list and cancel jobs." },
+      { name: "Catalog", description: "The finished garments and their compatibility." },
+      { name: "Account", description: "Credits, usage and the operations offered." },
+      {
+        name: "Webhooks",
+        description: "Endpoints that receive job events, their deliveries, and the events sent.",
+      },
+      { name: "Meta", description: "This OpenAPI document." },
       {
         name: "Extensions",
         description:
@@ -223,6 +228,7 @@ function specOf(routes: readonly DocumentedRoute[]): ZodOpenApiObject {
       jobFinished: {
         post: {
           operationId: "jobFinished",
+          tags: ["Webhooks"],
           summary: "A job reached `succeeded` or `failed`",
           description:
             "POSTed to every enabled endpoint of the job's client, once per job; non-2xx answers and timeouts are retried with backoff.",
