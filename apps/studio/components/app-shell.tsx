@@ -3,14 +3,18 @@ import type { ReactNode } from "react";
 import { signOutAction } from "~/app/sign-in/actions";
 import { BalanceBadge } from "./balance-badge";
 import { MainNav } from "./main-nav";
+import { ModeBadge, ModeSwitch } from "./mode-switch";
+import type { StudioMode } from "~/lib/mode";
 
 export function AppShell({
   email,
   clientName,
+  mode,
   children,
 }: {
   email: string;
   clientName: string;
+  mode: StudioMode;
   children: ReactNode;
 }) {
   return (
@@ -31,6 +35,8 @@ export function AppShell({
           </Link>
           <MainNav />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <ModeBadge mode={mode} />
+            <ModeSwitch mode={mode} />
             <BalanceBadge />
             <span className="hidden text-stone-600 sm:inline" title={clientName}>
               {email}
@@ -43,6 +49,12 @@ export function AppShell({
           </div>
         </div>
       </header>
+      {mode === "test" ? (
+        <p className="border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-950">
+          Test mode: test credits and test data only. Nothing here touches live credits or the live
+          catalog.
+        </p>
+      ) : null}
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

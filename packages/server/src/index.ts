@@ -8,4 +8,4 @@ export { failJobAndRefund } from "./services/credits/fail-and-refund";
 export { createUser } from "./services/users/create-user";
 export { signIn, signOut, resolveSession, SESSION_TTL_MS } from "./services/users/sessions";
 export type { SessionUser } from "./services/users/sessions";
-export { SESSION_COOKIE } from "./auth/session";
+export { SESSION_COOKIE, STUDIO_MODE_COOKIE, studioModeOf } from "./auth/session";

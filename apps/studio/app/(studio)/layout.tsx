@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
+import { currentMode } from "~/lib/mode";
 import { currentStylist } from "~/lib/session";
 import { Providers } from "../providers";
 
@@ -12,9 +13,11 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   // The proxy already sent visitors without a session cookie to sign in (keeping their page);
   // this catches expired or revoked sessions.
   if (!stylist) redirect("/sign-in");
+  const mode = await currentMode();
+  // Keyed by mode: switching drops every cached query, so no page shows the other mode's data.
   return (
-    <Providers>
-      <AppShell email={stylist.email} clientName={stylist.clientName}>
+    <Providers key={mode}>
+      <AppShell email={stylist.email} clientName={stylist.clientName} mode={mode}>
         {children}
       </AppShell>
     </Providers>

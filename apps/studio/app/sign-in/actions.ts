@@ -1,8 +1,9 @@
 "use server";
 
 import { SESSION_COOKIE, signIn, signOut } from "@garment/server";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cookieIsSecure } from "~/lib/cookies";
 import { runtime } from "~/lib/runtime";
 
 export interface SignInState {
@@ -14,15 +15,6 @@ export interface SignInState {
 function safeNext(value: FormDataEntryValue | null): string {
   const next = typeof value === "string" ? value : "";
   return next.startsWith("/") && !next.startsWith("//") ? next : "/generate";
-}
-
-/** Secure cookies everywhere except plain HTTP on a loopback address (local development). */
-async function cookieIsSecure(): Promise<boolean> {
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  const host = (h.get("host") ?? "").replace(/:\d+$/, "");
-  const loopback = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
-  return proto === "https" || !loopback;
 }
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {

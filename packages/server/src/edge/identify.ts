@@ -1,6 +1,13 @@
 import { identifyCaller as identifyByCredential } from "../auth/authenticate-request";
 import type { Caller } from "../auth/caller";
-import { carriesOnlySession, readCookie, SESSION_COOKIE, sessionCaller } from "../auth/session";
+import {
+  carriesOnlySession,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCaller,
+  STUDIO_MODE_COOKIE,
+  studioModeOf,
+} from "../auth/session";
 import { unauthenticated } from "../errors";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { resolveSession } from "../services/users/sessions";
@@ -14,7 +21,7 @@ export interface Credentials {
 
 /**
  * Who is calling, whatever the transport: the stylist when a session cookie comes alone (and
- * the transport accepts one), else the Bearer key, else — where accepted — a Shopify signature.
+ * the transport accepts one), in the mode of their test-mode switch, else the Bearer key, else — where accepted — a Shopify signature.
  */
 export async function identifyCaller(
   runtime: Pick<AppRuntime, "db" | "rateLimiter" | "settings">,
@@ -27,7 +34,7 @@ export async function identifyCaller(
       readCookie(headers.get("cookie"), SESSION_COOKIE),
     );
     if (!user) throw unauthenticated("Sign in again: your Studio session has expired.");
-    return sessionCaller(user);
+    return sessionCaller(user, studioModeOf(readCookie(headers.get("cookie"), STUDIO_MODE_COOKIE)));
   }
   return identifyByCredential(
     runtime,

@@ -2,9 +2,10 @@ import { testDatabaseKinds } from "@garment/db";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestClient, createTestRuntime, type TestRuntime } from "../../../test/harness";
-import { SESSION_COOKIE } from "../../auth/session";
+import { SESSION_COOKIE, STUDIO_MODE_COOKIE } from "../../auth/session";
 import { handleTrpcRequest } from "../../trpc/handler";
 import type { AppRouter } from "../../trpc/root";
+import { grantCredits } from "../credits/balance";
 import { createUser } from "./create-user";
 import { resolveSession, signIn, signOut } from "./sessions";
 
@@ -104,6 +105,21 @@ describe.each(testDatabaseKinds())("stylist sessions on %s", (kind) => {
     ).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
+
+    // The test-mode switch: the same session acts on the client's test credits and test data.
+    await grantCredits(runtime.db, { clientId: client.client_id, mode: "test", amount: 7 });
+    const inTest = trpcWith(runtime, { cookie: `${cookie}; ${STUDIO_MODE_COOKIE}=test` });
+    expect((await inTest.credits.balance.query()).balance).toBe(37);
+    expect((await inTest.studio.ledger.query({})).entries.map((e) => e.amount)).toEqual([7, 30]);
+    expect((await stylist.studio.ledger.query({})).entries.map((e) => e.amount)).toEqual([30]);
+    const junk = trpcWith(runtime, { cookie: `${cookie}; ${STUDIO_MODE_COOKIE}=sandbox` });
+    expect((await junk.credits.balance.query()).balance).toBe(30);
+    // A Bearer key's own mode wins over the Studio's switch.
+    const keyWithSwitch = trpcWith(runtime, {
+      authorization: `Bearer ${client.api_key}`,
+      cookie: `${STUDIO_MODE_COOKIE}=test`,
+    });
+    expect((await keyWithSwitch.credits.balance.query()).balance).toBe(30);
 
     const expired = trpcWith(runtime, { cookie: `${SESSION_COOKIE}=not-a-session` });
     await expect(expired.credits.balance.query()).rejects.toMatchObject({
