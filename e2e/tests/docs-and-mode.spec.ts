@@ -7,6 +7,7 @@ test.describe("API docs offline, and the test-mode switch", () => {
     page,
     baseURL,
   }, testInfo) => {
+    test.setTimeout(180_000);
     const origin = new URL(baseURL!).origin;
     const outside: string[] = [];
     const note = (request: Request) => {
@@ -24,11 +25,13 @@ test.describe("API docs offline, and the test-mode switch", () => {
     await page.getByRole("link", { name: "API reference" }).first().click();
     await expect(page).toHaveURL(/\/docs\/api$/);
     await expect(page.getByRole("heading", { name: "Garment Studio API" }).first()).toBeVisible({
-      timeout: 30_000,
+      timeout: 90_000,
     });
     // Every group once: the outgoing webhook sits in the "Webhooks" tag, not in a second group.
-    await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toHaveCount(1);
-    await page.getByText("A job reached", { exact: false }).first().waitFor();
+    const sidebar = page.getByRole("complementary");
+    await expect(sidebar.getByText("Webhooks", { exact: true })).toHaveCount(1);
+    await sidebar.getByText("Webhooks", { exact: true }).click();
+    await expect(sidebar.getByText(/A job reached/)).toBeVisible();
     await page.waitForLoadState("networkidle");
     // No AI agent, no developer toolbar (deploy, SDK generators).
     await expect(page.getByRole("button", { name: /ask ai|agent/i })).toHaveCount(0);
@@ -42,6 +45,7 @@ test.describe("API docs offline, and the test-mode switch", () => {
     page,
     request,
   }, testInfo) => {
+    test.setTimeout(240_000);
     const { api_key, test_api_key } = demoCredentials();
     const balanceOf = async (key: string) =>
       (
@@ -73,6 +77,14 @@ test.describe("API docs offline, and the test-mode switch", () => {
       await page.goto(path);
       await expect(page.getByTestId("mode-badge"), path).toHaveText("Test data");
     }
+    // The credits page charts the test spend (from the ledger, in this mode only).
+    await expect(page.getByTestId("activity-summary")).toContainText(
+      /Last 24 hours: 5 credits spent/,
+    );
+    await expect(
+      page.getByTestId("activity-chart").locator(".recharts-bar-rectangle").first(),
+    ).toBeVisible();
+    await keepScreenshot(page, testInfo, "credits-chart");
     expect(await balanceOf(test_api_key)).toBe(testBefore - 5);
     expect(await balanceOf(api_key)).toBe(live);
 

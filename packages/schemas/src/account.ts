@@ -143,3 +143,26 @@ export const WebhookDeliveryListResponse = z
   })
   .meta({ id: "WebhookDeliveryListResponse" });
 export type WebhookDeliveryListResponse = z.infer<typeof WebhookDeliveryListResponse>;
+
+/** The Studio's credits chart: spend and refunds per hour (last 24 h) or per day. */
+export const CREDIT_ACTIVITY_RANGES = ["24h", "7d", "30d", "90d"] as const;
+export const CreditActivityQuery = z.object({
+  range: z.enum(CREDIT_ACTIVITY_RANGES).default("30d"),
+});
+export type CreditActivityQuery = z.infer<typeof CreditActivityQuery>;
+
+export const CreditActivityPoint = z.object({
+  /** The bucket's start, ISO 8601 UTC. */
+  start: z.string(),
+  /** Credits debited in the bucket (positive). */
+  spent: z.int(),
+  /** Credits refunded in the bucket (positive). */
+  refunded: z.int(),
+});
+export const CreditActivityResponse = z.object({
+  bucket: z.enum(["hour", "day"]),
+  points: z.array(CreditActivityPoint),
+  spent: z.int(),
+  refunded: z.int(),
+});
+export type CreditActivityResponse = z.infer<typeof CreditActivityResponse>;

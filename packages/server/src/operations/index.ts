@@ -20,6 +20,7 @@ import { listUsage } from "./list-usage";
 import { listWebhookDeliveries } from "./list-webhook-deliveries";
 import { listWebhookEndpoints } from "./list-webhook-endpoints";
 import { createApiKey } from "./studio/create-api-key";
+import { getCreditActivity } from "./studio/get-credit-activity";
 import { getFormOptions } from "./studio/get-form-options";
 import { getStylist } from "./studio/get-stylist";
 import { listApiKeys } from "./studio/list-api-keys";
@@ -65,6 +66,7 @@ export const operations = {
     recognizeColor,
     history: listJobHistory,
     ledger: listLedger,
+    creditActivity: getCreditActivity,
     apiKeys: { list: listApiKeys, create: createApiKey, revoke: revokeApiKey },
   },
 } as const;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeys } from "~/components/account/api-keys";
+import { CreditActivityChart } from "~/components/account/credit-activity-chart";
 import { CreditsCard } from "~/components/account/credits-card";
 import { Ledger } from "~/components/account/ledger";
 import { Webhooks } from "~/components/account/webhooks";
@@ -12,6 +13,7 @@ export default function AccountPage() {
       <h1 className="mb-6 text-2xl font-semibold">Credits, usage &amp; API keys</h1>
       <div className="space-y-6">
         <CreditsCard />
+        <CreditActivityChart />
         <Ledger />
         <ApiKeys />
         <Webhooks />
