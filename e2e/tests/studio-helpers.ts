@@ -9,7 +9,8 @@ export async function signIn(page: Page, returnTo?: string): Promise<void> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${returnTo ?? "/generate"}$`));
+  // Password hashing (argon2id) takes seconds on a loaded machine.
+  await expect(page).toHaveURL(new RegExp(`${returnTo ?? "/generate"}$`), { timeout: 30_000 });
 }
 
 /** Axe on the page as it stands: no serious or critical violation. */
