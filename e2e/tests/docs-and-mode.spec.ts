@@ -71,7 +71,7 @@ test.describe("API docs offline, and the test-mode switch", () => {
 
     await fillSpec(page);
     await page.getByRole("button", { name: "Generate complement" }).click();
-    await expect(page).toHaveURL(/\/jobs\//);
+    await expect(page).toHaveURL(/\/jobs\//, { timeout: 30_000 });
     await expect(page.getByTestId("result-image")).toBeVisible({ timeout: 60_000 });
     for (const path of ["/history", "/catalog", "/account"]) {
       await page.goto(path);
