@@ -101,7 +101,7 @@ export interface paths {
         };
         /**
          * Download an artifact image (the signed `image_url`)
-         * @description Works without a key while the signature is valid; past it, the owner's Bearer key works.
+         * @description Works without a key while the signature is valid; past it, the owner's Bearer key works. Only the images of a job in `SUCCESS` are served: a refunded job's renders answer 404.
          */
         get: operations["getArtifactImage"];
         put?: never;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { atTheEdge } from "../../edge/pipeline";
 import { ApiError, resourceNotFound } from "../../errors";
 import { errors, PublicIdPath } from "../../openapi/document";
+import { findServableArtifact } from "../../services/jobs/find-servable-artifact";
 import type { RestRoute } from "../route";
 
 /**
@@ -25,7 +26,7 @@ export const artifactImageRoute: RestRoute = {
         ...errors("UNAUTHENTICATED", "RESOURCE_NOT_FOUND", "RATE_LIMITED"),
       },
       description:
-        "Works without a key while the signature is valid; past it, the owner's Bearer key works.",
+        "Works without a key while the signature is valid; past it, the owner's Bearer key works. Only the images of a job in `SUCCESS` are served: a refunded job's renders answer 404.",
       requestParams: {
         path: PublicIdPath,
         query: z.object({
@@ -45,10 +46,7 @@ export const artifactImageRoute: RestRoute = {
         http.url.searchParams.get("expires"),
         http.url.searchParams.get("signature"),
       );
-      const artifact = await runtime.db.artifact.findUnique({
-        where: { id: artifactId },
-        include: { job: { select: { clientId: true, mode: true } } },
-      });
+      const artifact = await findServableArtifact(runtime.db, artifactId);
       if (!artifact) throw resourceNotFound("artifact");
       if (!signed) {
         if (!http.request.headers.get("authorization")) {

@@ -3,7 +3,7 @@ import type { JobEventsResponse } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
 import type { UrlSigner } from "../../storage/url-signer";
 import { findOwnedJob } from "./find-owned-job";
-import { eventToResponse } from "./to-response";
+import { eventToResponse, servesArtifacts } from "./to-response";
 
 /** Events after `since` (exclusive), ascending; ownership is checked before any event is read. */
 export async function listJobEvents(
@@ -13,14 +13,14 @@ export async function listJobEvents(
   jobId: string,
   since: number | undefined,
 ): Promise<JobEventsResponse> {
-  await findOwnedJob(db, caller, jobId);
+  const job = await findOwnedJob(db, caller, jobId);
   const [events, artifacts] = await Promise.all([
     db.jobEvent.findMany({
       where: { jobId, ...(since !== undefined ? { seq: { gt: BigInt(since) } } : {}) },
       orderBy: { seq: "asc" },
       take: 500,
     }),
-    db.artifact.findMany({ where: { jobId } }),
+    servesArtifacts(job.status) ? db.artifact.findMany({ where: { jobId } }) : Promise.resolve([]),
   ]);
   const byId = new Map(artifacts.map((a) => [a.id, a]));
   const last = events.at(-1);

@@ -35,7 +35,17 @@ export function artifactToResponse(artifact: ArtifactRow, signer: UrlSigner): Ar
   };
 }
 
-/** Events name their artifacts by id; the URLs are signed at read time so they stay fresh. */
+/**
+ * Whether a job's images may be handed out: only once it succeeded, i.e. once it is paid for.
+ * Before SUCCESS a cancel would refund the job in full, and a FAILURE is always refunded, so an
+ * image served then would be an image given away (the download route applies the same rule).
+ */
+export const servesArtifacts = (status: JobStatus) => status === "SUCCESS";
+
+/**
+ * Events name their artifacts by id; the URLs are signed at read time so they stay fresh.
+ * `artifactsById` holds only what may be served (empty before SUCCESS): the others drop out.
+ */
 export function eventToResponse(
   event: EventRow,
   artifactsById: Map<string, ArtifactRow>,
