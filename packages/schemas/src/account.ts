@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "./page";
+import { PageInfo, PageQuery } from "./page";
 import { JobDetailResponse } from "./jobs";
 
 // Money reads, usage, operations and webhooks: the account side of the public API.
@@ -45,16 +45,11 @@ export type UsageRecordResponse = z.infer<typeof UsageRecordResponse>;
 export const UsageResponse = z
   .object({
     usage: z.array(UsageRecordResponse),
-    limit: z.int(),
-    offset: z.int(),
+    ...PageInfo.shape,
     count: z.int().meta({ description: "Rows on this page." }),
   })
   .meta({ id: "UsageResponse" });
 export type UsageResponse = z.infer<typeof UsageResponse>;
-
-/** Query of GET /v1/usage (strings in, as a query string arrives). */
-export const UsageQuery = PageQuery;
-export type UsageQuery = z.infer<typeof UsageQuery>;
 
 export const WEBHOOK_EVENT_TYPES = ["job.succeeded", "job.failed"] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
@@ -137,9 +132,8 @@ export type WebhookDeliveryResponse = z.infer<typeof WebhookDeliveryResponse>;
 export const WebhookDeliveryListResponse = z
   .object({
     deliveries: z.array(WebhookDeliveryResponse),
-    limit: z.int(),
-    offset: z.int(),
-    count: z.int(),
+    ...PageInfo.shape,
+    count: z.int().meta({ description: "Rows on this page." }),
   })
   .meta({ id: "WebhookDeliveryListResponse" });
 export type WebhookDeliveryListResponse = z.infer<typeof WebhookDeliveryListResponse>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "./page";
+import { PageInfo, PageQuery } from "./page";
 import { AspectRatio, Resolution } from "./generator-options";
 import { Fit, GarmentSlot, Silhouette } from "./vocabulary-keys";
 
@@ -119,9 +119,8 @@ export type CatalogEntryListResponse = z.infer<typeof CatalogEntryListResponse>;
 export const CatalogEntryPageResponse = z
   .object({
     complementary_garments: z.array(CatalogEntryResponse),
-    limit: z.int(),
-    offset: z.int(),
-    count: z.int(),
+    ...PageInfo.shape,
+    count: z.int().meta({ description: "Entries matching the filter, across pages." }),
   })
   .meta({ id: "CatalogEntryPageResponse" });
 export type CatalogEntryPageResponse = z.infer<typeof CatalogEntryPageResponse>;

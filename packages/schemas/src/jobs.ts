@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "./page";
+import { PageInfo, PageQuery } from "./page";
 import { JobStatus, JobType } from "./job-status";
 
 export const ArtifactResponse = z
@@ -66,7 +66,11 @@ export const JobSummaryResponse = z
   .meta({ id: "JobSummaryResponse" });
 
 export const JobListResponse = z
-  .object({ jobs: z.array(JobSummaryResponse), limit: z.int(), offset: z.int(), count: z.int() })
+  .object({
+    jobs: z.array(JobSummaryResponse),
+    ...PageInfo.shape,
+    count: z.int().meta({ description: "Rows on this page." }),
+  })
   .meta({ id: "JobListResponse" });
 export type JobListResponse = z.infer<typeof JobListResponse>;
 

@@ -624,6 +624,9 @@ export interface components {
             jobs: components["schemas"]["JobSummaryResponse"][];
             limit: number;
             offset: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description Rows on this page. */
             count: number;
         };
         JobSummaryResponse: {
@@ -658,6 +661,8 @@ export interface components {
             usage: components["schemas"]["UsageRecordResponse"][];
             limit: number;
             offset: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
             /** @description Rows on this page. */
             count: number;
         };
@@ -706,6 +711,9 @@ export interface components {
             deliveries: components["schemas"]["WebhookDeliveryResponse"][];
             limit: number;
             offset: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description Rows on this page. */
             count: number;
         };
         WebhookDeliveryResponse: {
@@ -1039,6 +1047,9 @@ export interface operations {
                 status?: components["schemas"]["JobStatus"];
                 created_after?: string;
                 limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Pages by keyset. */
+                cursor?: string;
+                /** @description Rows to skip, at most 10000 (kept for compatibility; prefer `cursor`). */
                 offset?: number;
             };
             header?: never;
@@ -1509,6 +1520,9 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Pages by keyset. */
+                cursor?: string;
+                /** @description Rows to skip, at most 10000 (kept for compatibility; prefer `cursor`). */
                 offset?: number;
             };
             header?: never;
@@ -1766,6 +1780,9 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Pages by keyset. */
+                cursor?: string;
+                /** @description Rows to skip, at most 10000 (kept for compatibility; prefer `cursor`). */
                 offset?: number;
             };
             header?: never;
@@ -2150,6 +2167,9 @@ export interface operations {
                 compatible_with_category_id?: string;
                 status?: "active" | "archived";
                 limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Pages by keyset. */
+                cursor?: string;
+                /** @description Rows to skip, at most 10000 (kept for compatibility; prefer `cursor`). */
                 offset?: number;
             };
             header?: never;
@@ -2163,6 +2183,8 @@ export interface operations {
                 headers: {
                     /** @description Entries matching the filter. */
                     "x-total-count": string;
+                    /** @description Pass as `cursor` for the next page; absent on the last page. */
+                    "x-next-cursor"?: string;
                     /** @description The request's ULID (request_logs id). */
                     "x-request-id": string;
                     [name: string]: unknown;

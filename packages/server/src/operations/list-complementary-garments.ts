@@ -18,6 +18,7 @@ export const listComplementaryGarments = defineOperation({
       limit: page.limit,
       offset: page.offset,
       count: page.count,
+      next_cursor: page.next_cursor,
     };
   },
   trpc: "query",
@@ -25,10 +26,14 @@ export const listComplementaryGarments = defineOperation({
     method: "GET",
     path: "/v1/catalog/complementary-garments",
     input: "query",
-    // A bare JSON array, as the original answers; the total across pages in `X-Total-Count`.
+    // A bare JSON array, as the original answers; the total across pages in `X-Total-Count`,
+    // the next page's cursor in `X-Next-Cursor` (absent on the last page).
     present: (page) => ({
       body: page.complementary_garments,
-      headers: { "x-total-count": String(page.count) },
+      headers: {
+        "x-total-count": String(page.count),
+        ...(page.next_cursor ? { "x-next-cursor": page.next_cursor } : {}),
+      },
     }),
   },
   openapi: {
@@ -39,6 +44,10 @@ export const listComplementaryGarments = defineOperation({
     response: CatalogEntryListResponse,
     responseHeaders: z.object({
       "x-total-count": z.string().meta({ description: "Entries matching the filter." }),
+      "x-next-cursor": z
+        .string()
+        .optional()
+        .meta({ description: "Pass as `cursor` for the next page; absent on the last page." }),
     }),
     errors: ["VALIDATION_ERROR"],
   },

@@ -1,10 +1,10 @@
-import { UsageQuery, UsageResponse } from "@garment/schemas";
+import { PageQuery, UsageResponse } from "@garment/schemas";
 import { listUsage as list } from "../services/usage/list-usage";
 import { defineOperation } from "./define";
 
 export const listUsage = defineOperation({
   audience: { capability: "jobs:read" },
-  input: UsageQuery,
+  input: PageQuery,
   output: UsageResponse,
   run: ({ runtime, caller }, query) => list(runtime.db, caller, query),
   trpc: "query",

@@ -1,11 +1,11 @@
-import { UsageQuery, WebhookDeliveryListResponse } from "@garment/schemas";
+import { PageQuery, WebhookDeliveryListResponse } from "@garment/schemas";
 import { listWebhookDeliveries as list } from "../services/webhooks/endpoints";
 import { defineOperation } from "./define";
 import { PublicIdInput } from "./public-id";
 
 export const listWebhookDeliveries = defineOperation({
   audience: { capability: "jobs:read" },
-  input: PublicIdInput.extend(UsageQuery.shape),
+  input: PublicIdInput.extend(PageQuery.shape),
   output: WebhookDeliveryListResponse,
   run: ({ runtime, caller }, { public_id, ...page }) => list(runtime.db, caller, public_id, page),
   trpc: "query",

@@ -79,7 +79,13 @@ describe.each(testDatabaseKinds())("account API on %s", (kind) => {
         key: client.api_key,
       });
       expect(deliveries.status).toBe(200);
-      expect(deliveries.body).toEqual({ deliveries: [], limit: 50, offset: 0, count: 0 });
+      expect(deliveries.body).toEqual({
+        deliveries: [],
+        limit: 50,
+        offset: 0,
+        count: 0,
+        next_cursor: null,
+      });
       const foreignLog = await callApi(runtime, "GET", `${path}/deliveries`, {
         key: other.api_key,
       });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@garment/db";
 import type { CatalogEntryResponse, CatalogListQuery } from "@garment/schemas";
 import { isCompatible } from "@garment/styling";
 import type { Caller } from "../../auth/caller";
+import { keysetOrder, keysetPage, keysetWhere, keysetWindow } from "../keyset-page";
 import { validationFailed } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
 import type { ReferenceData } from "../reference/reference-data";
@@ -13,6 +14,7 @@ export interface CatalogPage {
   offset: number;
   /** All entries matching the filters, across pages. */
   count: number;
+  next_cursor: string | null;
 }
 
 /**
@@ -52,19 +54,20 @@ export async function listComplementaryGarments(
     ...(query.status ? { status: query.status } : {}),
     ...categoryFilter,
   };
-  const [rows, count] = await Promise.all([
+  const [found, count] = await Promise.all([
     deps.db.catalogEntry.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: query.offset,
-      take: query.limit,
+      where: { ...where, ...keysetWhere(query) },
+      orderBy: keysetOrder,
+      ...keysetWindow(query),
     }),
     deps.db.catalogEntry.count({ where }),
   ]);
+  const { rows, next_cursor } = keysetPage(found, query);
   return {
     entries: rows.map((row) => catalogEntryToResponse(row, deps.signer)),
     limit: query.limit,
     offset: query.offset,
     count,
+    next_cursor,
   };
 }

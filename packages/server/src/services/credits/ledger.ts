@@ -1,19 +1,20 @@
 import type { PrismaClient } from "@garment/db";
 import type { PageQuery } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
+import { keysetOrder, keysetPage, keysetWhere, keysetWindow } from "../keyset-page";
 
 /** The caller's credit ledger, newest first: grants, debits per job and their refunds. */
 export async function listLedger(db: PrismaClient, caller: Caller, page: PageQuery) {
   const where = { clientId: caller.clientId, mode: caller.mode };
-  const [entries, count] = await Promise.all([
+  const [found, count] = await Promise.all([
     db.creditLedgerEntry.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: page.offset,
-      take: page.limit,
+      where: { ...where, ...keysetWhere(page) },
+      orderBy: keysetOrder,
+      ...keysetWindow(page),
     }),
     db.creditLedgerEntry.count({ where }),
   ]);
+  const { rows: entries, next_cursor } = keysetPage(found, page);
   return {
     entries: entries.map((e) => ({
       id: e.id,
@@ -26,5 +27,6 @@ export async function listLedger(db: PrismaClient, caller: Caller, page: PageQue
     count,
     limit: page.limit,
     offset: page.offset,
+    next_cursor,
   };
 }

@@ -1,8 +1,12 @@
 import type { PrismaClient } from "@garment/db";
 import type { JobListQuery, JobListResponse } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
+import { keysetOrder, keysetPage, keysetWhere, keysetWindow } from "../keyset-page";
 
-/** The caller's jobs, newest first (client and mode come from the key, never the query). */
+/**
+ * The caller's jobs, newest first (client and mode come from the key, never the query). No
+ * total: counting a client's jobs costs as much as reading them all; `next_cursor` says more.
+ */
 export async function listJobs(
   db: PrismaClient,
   caller: Caller,
@@ -14,17 +18,17 @@ export async function listJobs(
     ...(query.job_type?.length ? { jobType: { in: query.job_type } } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.created_after ? { createdAt: { gt: new Date(query.created_after) } } : {}),
+    ...keysetWhere(query),
   };
-  const [jobs, count] = await Promise.all([
-    db.job.findMany({
+  const { rows: jobs, next_cursor } = keysetPage(
+    await db.job.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: query.offset,
-      take: query.limit,
+      orderBy: keysetOrder,
+      ...keysetWindow(query),
       select: { id: true, jobType: true, status: true, createdAt: true },
     }),
-    db.job.count({ where }),
-  ]);
+    query,
+  );
   return {
     jobs: jobs.map((j) => ({
       public_id: j.id,
@@ -34,6 +38,7 @@ export async function listJobs(
     })),
     limit: query.limit,
     offset: query.offset,
-    count,
+    count: jobs.length,
+    next_cursor,
   };
 }

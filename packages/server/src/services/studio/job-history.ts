@@ -2,6 +2,7 @@ import type { PrismaClient } from "@garment/db";
 import { JobStatus, pageQuery } from "@garment/schemas";
 import { z } from "zod";
 import type { Caller } from "../../auth/caller";
+import { keysetOrder, keysetPage, keysetWhere, keysetWindow } from "../keyset-page";
 import type { UrlSigner } from "../../storage/url-signer";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -43,12 +44,11 @@ export async function listJobHistory(
       : {}),
     ...(Object.keys(createdAt).length ? { createdAt } : {}),
   };
-  const [jobs, count] = await Promise.all([
+  const [found, count] = await Promise.all([
     db.job.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: query.offset,
-      take: query.limit,
+      where: { ...where, ...keysetWhere(query) },
+      orderBy: keysetOrder,
+      ...keysetWindow(query),
       select: {
         id: true,
         status: true,
@@ -65,6 +65,7 @@ export async function listJobHistory(
     }),
     db.job.count({ where }),
   ]);
+  const { rows: jobs, next_cursor } = keysetPage(found, query);
   return {
     jobs: jobs.map((job) => {
       const request = (job.request ?? {}) as Record<string, unknown>;
@@ -87,5 +88,6 @@ export async function listJobHistory(
     limit: query.limit,
     offset: query.offset,
     count,
+    next_cursor,
   };
 }

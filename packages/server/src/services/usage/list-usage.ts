@@ -1,19 +1,22 @@
 import type { PrismaClient } from "@garment/db";
-import type { UsageQuery, UsageResponse } from "@garment/schemas";
+import type { PageQuery, UsageResponse } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
+import { keysetOrder, keysetPage, keysetWhere, keysetWindow } from "../keyset-page";
 
 /** The caller's request_logs rows in its key's mode, newest first (GET /v1/usage). */
 export async function listUsage(
   db: PrismaClient,
   caller: Caller,
-  query: UsageQuery,
+  query: PageQuery,
 ): Promise<UsageResponse> {
-  const rows = await db.requestLog.findMany({
-    where: { clientId: caller.clientId, mode: caller.mode },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: query.offset,
-    take: query.limit,
-  });
+  const { rows, next_cursor } = keysetPage(
+    await db.requestLog.findMany({
+      where: { clientId: caller.clientId, mode: caller.mode, ...keysetWhere(query) },
+      orderBy: keysetOrder,
+      ...keysetWindow(query),
+    }),
+    query,
+  );
   return {
     usage: rows.map((row) => ({
       request_id: row.id,
@@ -29,5 +32,6 @@ export async function listUsage(
     limit: query.limit,
     offset: query.offset,
     count: rows.length,
+    next_cursor,
   };
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import {
+  type PageQuery,
   WebhookEndpointCreateRequest,
   zodIssuesToDetail,
   type WebhookDeliveryListResponse,
@@ -11,6 +12,7 @@ import {
 import { randomBytes } from "node:crypto";
 import { ulid } from "../../ids";
 import type { Caller } from "../../auth/caller";
+import { keysetOrder, keysetPage, keysetWhere, keysetWindow } from "../keyset-page";
 import { resourceNotFound, validationFailed } from "../../errors";
 import type { ApiSettings } from "../../config/api-settings";
 import { assertPublicWebhookUrl, WebhookUrlRefused } from "./url-policy";
@@ -117,20 +119,22 @@ export async function listWebhookDeliveries(
   db: PrismaClient,
   caller: Caller,
   endpointId: string,
-  page: { limit: number; offset: number },
+  page: PageQuery,
 ): Promise<WebhookDeliveryListResponse> {
   const endpoint = await db.webhookEndpoint.findFirst({
     where: { id: endpointId, clientId: caller.clientId, mode: caller.mode },
     select: { id: true },
   });
   if (!endpoint) throw resourceNotFound("webhook endpoint");
-  const rows = await db.webhookDelivery.findMany({
-    where: { endpointId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: page.offset,
-    take: page.limit,
-    include: { attemptsLog: { orderBy: { attempt: "asc" } } },
-  });
+  const { rows, next_cursor } = keysetPage(
+    await db.webhookDelivery.findMany({
+      where: { endpointId, ...keysetWhere(page) },
+      orderBy: keysetOrder,
+      ...keysetWindow(page),
+      include: { attemptsLog: { orderBy: { attempt: "asc" } } },
+    }),
+    page,
+  );
   return {
     deliveries: rows.map((row) => ({
       public_id: row.id,
@@ -150,5 +154,6 @@ export async function listWebhookDeliveries(
     limit: page.limit,
     offset: page.offset,
     count: rows.length,
+    next_cursor,
   };
 }
