@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageInfo, PageQuery } from "./page";
+import { PageInfo } from "./page";
 import { JobDetailResponse } from "./jobs";
 
 // Money reads, usage, operations and webhooks: the account side of the public API.

@@ -31,10 +31,10 @@ export function decodeCursor(cursor: string): PageCursor | null {
   } catch {
     return null;
   }
-  const match = /^1\.(\d{1,15})\.([0-9A-Za-z_-]{1,64})$/.exec(text);
-  if (!match) return null;
-  const createdAt = new Date(Number(match[1]));
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
+  const [, millis, id] = /^1\.(\d{1,15})\.([0-9A-Za-z_-]{1,64})$/.exec(text) ?? [];
+  if (millis === undefined || id === undefined) return null;
+  const createdAt = new Date(Number(millis));
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
 }
 
 /**
