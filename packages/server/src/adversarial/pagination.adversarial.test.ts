@@ -22,7 +22,9 @@ describe.each(testDatabaseKinds())("list paging on %s", (kind) => {
   let key: string;
   let endpoint: string;
   beforeAll(async () => {
-    runtime = await createTestRuntime(kind, { webhooks: { allowPrivateUrls: true } });
+    runtime = await createTestRuntime(kind, {
+      webhooks: { allowPrivateUrls: true, maxAttempts: 1 },
+    });
     const client = await createTestClient(runtime, 100);
     key = client.api_key;
     // 95 jobs and 95 request-log rows, three to each millisecond: ties the cursor must break.

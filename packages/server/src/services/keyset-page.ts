@@ -34,7 +34,8 @@ export function keysetPage<Row extends { createdAt: Date; id: string }>(
   rows: Row[],
   page: Pick<PageQuery, "limit">,
 ): { rows: Row[]; next_cursor: string | null } {
-  if (rows.length <= page.limit) return { rows, next_cursor: null };
   const shown = rows.slice(0, page.limit);
-  return { rows: shown, next_cursor: encodeCursor(shown.at(-1)!) };
+  const last = shown.at(-1);
+  // The extra row came back: another page follows, starting after this page's last row.
+  return { rows: shown, next_cursor: rows.length > page.limit && last ? encodeCursor(last) : null };
 }
