@@ -83,6 +83,18 @@ export const serverEnvSchema = {
   NEXT_MANUAL_SIG_HANDLE: envText(),
   /** Accept private/loopback webhook URLs (default: on unless NODE_ENV=production). */
   STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS: envFlag(),
+
+  // Retention (defaults in config/api-settings.ts); 0 keeps that kind forever.
+  /** When the retention function prunes (a five-field cron, optional TZ=; default hourly). */
+  STUDIO_RETENTION_SCHEDULE: envText(),
+  /** Days of request_logs rows kept (default 30). */
+  STUDIO_RETAIN_REQUEST_LOGS_DAYS: envInteger(0),
+  /** Hours idempotency keys are kept (default 48); never pruned inside their 24 h replay window. */
+  STUDIO_RETAIN_IDEMPOTENCY_KEYS_HOURS: envInteger(0),
+  /** Days finished workflow runs are kept (default 7). */
+  STUDIO_RETAIN_WORKFLOW_RUNS_DAYS: envInteger(0),
+  /** Hours a refunded job's renders (never served) are kept after it ended (default 24). */
+  STUDIO_RETAIN_ORPHAN_ARTIFACTS_HOURS: envInteger(0),
 };
 
 /**

@@ -1,5 +1,26 @@
 import type { ServerEnv } from "../env";
 
+/** How long what grows with traffic is kept; the retention function prunes past it. 0: forever. */
+export interface RetentionSettings {
+  /** The retention function's cron (Inngest's five fields, optional `TZ=`). */
+  schedule: string;
+  requestLogsDays: number;
+  /** Never below the 24 h replay window, whatever is configured. */
+  idempotencyKeysHours: number;
+  /** Finished (completed or failed) workflow runs. */
+  workflowRunsDays: number;
+  /** The renders of refunded jobs (never served), after the job ended. */
+  orphanArtifactsHours: number;
+}
+
+export const DEFAULT_RETENTION: RetentionSettings = {
+  schedule: "17 * * * *",
+  requestLogsDays: 30,
+  idempotencyKeysHours: 48,
+  workflowRunsDays: 7,
+  orphanArtifactsHours: 24,
+};
+
 /** Limits and outbound-call policy of the public API; one object per runtime. */
 export interface ApiSettings {
   /** Largest request body accepted (bytes); past it the answer is 413 PAYLOAD_TOO_LARGE. */
@@ -18,6 +39,7 @@ export interface ApiSettings {
     /** Attempts per delivery (the first try plus retries), spaced by the workflow engine's backoff. */
     maxAttempts: number;
   };
+  retention: RetentionSettings;
 }
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
@@ -28,6 +50,7 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   maxQueuedJobsPerClient: 200,
   outboundTimeoutMs: 10_000,
   webhooks: { allowPrivateUrls: false, maxAttempts: 6 },
+  retention: DEFAULT_RETENTION,
 };
 
 export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
@@ -35,6 +58,7 @@ export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
     ...DEFAULT_API_SETTINGS,
     ...overrides,
     webhooks: { ...DEFAULT_API_SETTINGS.webhooks, ...overrides.webhooks },
+    retention: { ...DEFAULT_API_SETTINGS.retention, ...overrides.retention },
   };
 }
 
@@ -52,6 +76,15 @@ export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
     webhooks: {
       ...DEFAULT_API_SETTINGS.webhooks,
       allowPrivateUrls: env.STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== "production",
+    },
+    retention: {
+      schedule: env.STUDIO_RETENTION_SCHEDULE ?? DEFAULT_RETENTION.schedule,
+      requestLogsDays: env.STUDIO_RETAIN_REQUEST_LOGS_DAYS ?? DEFAULT_RETENTION.requestLogsDays,
+      idempotencyKeysHours:
+        env.STUDIO_RETAIN_IDEMPOTENCY_KEYS_HOURS ?? DEFAULT_RETENTION.idempotencyKeysHours,
+      workflowRunsDays: env.STUDIO_RETAIN_WORKFLOW_RUNS_DAYS ?? DEFAULT_RETENTION.workflowRunsDays,
+      orphanArtifactsHours:
+        env.STUDIO_RETAIN_ORPHAN_ARTIFACTS_HOURS ?? DEFAULT_RETENTION.orphanArtifactsHours,
     },
   });
 }

@@ -15,6 +15,8 @@ export interface ArtifactStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The object under `key`, or null when there is none. */
   open(key: string): Promise<StoredArtifact | null>;
+  /** Removes the object under `key`; nothing happens when there is none (retention). */
+  delete(key: string): Promise<void>;
 }
 
 /** Reads a whole object into memory: for the evaluation, which needs every pixel anyway. */

@@ -45,6 +45,13 @@ export class DatabaseArtifactStorage implements ArtifactStorage {
     });
   }
 
+  async delete(key: string): Promise<void> {
+    await this.db.$transaction([
+      this.db.artifactBlobChunk.deleteMany({ where: { storageKey: key } }),
+      this.db.artifactBlob.deleteMany({ where: { storageKey: key } }),
+    ]);
+  }
+
   async open(key: string): Promise<StoredArtifact | null> {
     const header = await this.db.artifactBlob.findUnique({ where: { storageKey: key } });
     if (!header) return null;

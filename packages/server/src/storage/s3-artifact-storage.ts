@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   NoSuchKey,
   PutObjectCommand,
@@ -62,6 +63,13 @@ export class S3ArtifactStorage implements ArtifactStorage {
         return null;
       throw error;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    // S3 answers 204 whether or not the key existed.
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.bucket, Key: this.prefix + key }),
+    );
   }
 
   destroy() {

@@ -55,7 +55,7 @@ describe("the /api/inngest serve endpoint, as Inngest's executor calls it", () =
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      function_count: 2,
+      function_count: 3,
       mode: "cloud",
       has_signing_key: true,
       authentication_succeeded: true,

@@ -13,6 +13,7 @@ import { PrismaRunStore } from "./prisma-run-store";
 import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../config/api-settings";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";
+import { createRetentionFunction } from "./retention/function";
 import { createWebhookDeliveryFunction } from "./webhook-delivery/function";
 import {
   resolveInngestConnection,
@@ -93,7 +94,15 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     announceFinished: announce,
     ...options.generation,
   };
-  const functions: InngestFunction.Any[] = [createGenerationFunction(client, deps)];
+  const functions: InngestFunction.Any[] = [
+    createGenerationFunction(client, deps),
+    // Prunes logs, keys, finished runs and refunded renders on its cron.
+    createRetentionFunction(client, {
+      db: options.db,
+      storage: options.storage,
+      settings: (options.settings ?? apiSettings()).retention,
+    }),
+  ];
   if (options.signer) {
     functions.push(
       createWebhookDeliveryFunction(client, {
