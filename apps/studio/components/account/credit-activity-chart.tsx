@@ -90,7 +90,7 @@ export function CreditActivityChart() {
                 />
                 <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#57534e" }} />
                 <Tooltip
-                  labelFormatter={(label) => new Date(String(label)).toLocaleString()}
+                  labelFormatter={(label: string | number) => new Date(label).toLocaleString()}
                   formatter={(value, name) => [`${String(value)} credits`, name]}
                 />
                 <Legend />
