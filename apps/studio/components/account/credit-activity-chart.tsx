@@ -90,7 +90,11 @@ export function CreditActivityChart() {
                 />
                 <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#57534e" }} />
                 <Tooltip
-                  labelFormatter={(label: string | number) => new Date(label).toLocaleString()}
+                  labelFormatter={(label) =>
+                    typeof label === "string" || typeof label === "number"
+                      ? new Date(label).toLocaleString()
+                      : label
+                  }
                   formatter={(value, name) => [`${String(value)} credits`, name]}
                 />
                 <Legend />
