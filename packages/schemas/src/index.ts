@@ -13,3 +13,4 @@ export * from "./catalog";
 export * from "./account";
 export * from "./env-fields";
 export * from "./batches";
+export * from "./storable-text";

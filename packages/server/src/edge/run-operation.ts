@@ -1,4 +1,4 @@
-import { zodIssuesToDetail, type LocRoot } from "@garment/schemas";
+import { unstorableTextDetail, zodIssuesToDetail, type LocRoot } from "@garment/schemas";
 import type { z } from "zod";
 import { requireCapability } from "../auth/authenticate";
 import type { Caller } from "../auth/caller";
@@ -40,10 +40,11 @@ export function runOperation<Op extends AnyOperation>(
       headers: edge.headers,
       request: { ...edge.request, successStatus: input.successStatus },
     };
+    const raw = operation.parse || operation.input ? await readStorable(input) : undefined;
     const parsed: unknown = operation.parse
-      ? await operation.parse(context, await input.read())
+      ? await operation.parse(context, raw)
       : operation.input
-        ? parseInput(operation.input, await input.read(), input.locate)
+        ? parseInput(operation.input, raw, input.locate)
         : undefined;
     const ran = (await operation.run(context, parsed)) as unknown;
     const done = ran instanceof Outcome ? ran : new Outcome(ran, 0, false);
@@ -64,6 +65,17 @@ export function authorize(audience: Audience, caller: Caller): void {
     return;
   }
   if (audience.capability) requireCapability(caller, audience.capability);
+}
+
+/**
+ * The raw input, refused with a 422 naming each field when any string in it (value or key) is
+ * one PostgreSQL cannot store. One check for every operation and transport, before any schema.
+ */
+async function readStorable(input: TransportInput): Promise<unknown> {
+  const raw = await input.read();
+  const unstorable = unstorableTextDetail(raw, input.locate);
+  if (unstorable.length > 0) throw validationFailed(unstorable);
+  return raw;
 }
 
 function parseInput(schema: z.ZodType, raw: unknown, locate: TransportInput["locate"]): unknown {

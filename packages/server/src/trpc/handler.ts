@@ -1,9 +1,11 @@
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { ulid } from "../ids";
 import { ApiError } from "../errors";
 import { errorResponse, readBodyText } from "../http/body";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { createContextInner } from "./context";
+import { isEdgeError } from "./init";
 import { appRouter } from "./root";
 import { bodyLimit } from "./body-limit";
 
@@ -45,6 +47,12 @@ async function serveTrpcRequest(
     req,
     router: appRouter,
     createContext: () => createContextInner(runtime, request.headers, requestId),
+    onError({ error, path }) {
+      // The edge logs what fails inside an operation; this catches what fails around one.
+      if (getHTTPStatusCodeFromError(error) >= 500 && !isEdgeError(error)) {
+        runtime.logger.error({ err: error, requestId, path }, "unhandled tRPC error");
+      }
+    },
   });
   response.headers.set("x-request-id", requestId);
   return response;

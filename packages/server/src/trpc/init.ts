@@ -19,6 +19,8 @@ const TRPC_CODE: Record<ErrorCode, TrpcCode> = {
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
+const INTERNAL_MESSAGE = "Something went wrong on our side.";
+
 /** The API's error, as carried in a tRPC error's `data.api` (same codes as REST). */
 export interface TrpcApiErrorData {
   code: ErrorCode;
@@ -36,17 +38,22 @@ class CallError extends TRPCError {
   }
 }
 
+/** Whether a tRPC error is the edge's (already logged and sanitised). */
+export function isEdgeError(error: unknown): boolean {
+  return error instanceof CallError;
+}
+
 /** tRPC's rendering of the edge's errors (the edge has already logged and sanitised them). */
 export function toTrpcError(error: unknown, requestId: string): TRPCError {
-  const apiError =
-    error instanceof ApiError
-      ? error
-      : new ApiError("INTERNAL", "Something went wrong on our side.");
+  const apiError = error instanceof ApiError ? error : new ApiError("INTERNAL", INTERNAL_MESSAGE);
   return new CallError(apiError, requestId);
 }
 
 const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error, ctx }) {
+    // A 5xx that did not come through the edge (tRPC's own, or a throw outside an operation)
+    // says nothing of its cause: the edge's 5xx messages are already the sanitised ones.
+    const internal = shape.data.httpStatus >= 500 && !(error instanceof CallError);
     const api: TrpcApiErrorData | null =
       error instanceof CallError
         ? {
@@ -56,8 +63,14 @@ const t = initTRPC.context<TrpcContext>().create({
           }
         : error.cause instanceof ApiError
           ? { code: error.cause.code, request_id: ctx?.requestId ?? "" }
-          : null;
-    return { ...shape, data: { ...shape.data, stack: undefined, api } };
+          : internal
+            ? { code: "INTERNAL", request_id: ctx?.requestId ?? "" }
+            : null;
+    return {
+      ...shape,
+      message: internal ? INTERNAL_MESSAGE : shape.message,
+      data: { ...shape.data, stack: undefined, api },
+    };
   },
 });
 
