@@ -70,6 +70,9 @@ export const serverEnvSchema = {
   STUDIO_RATE_LIMIT_WINDOW_MS: envInteger(1),
   /** Unfinished jobs one client may have (429 past it); 0 turns the cap off. Default 200. */
   STUDIO_MAX_QUEUED_JOBS_PER_CLIENT: envInteger(0),
+  // Fairness (defaults in config/api-settings.ts).
+  /** Generations of one client executing at once, across all instances (default 2; 0: no limit). */
+  STUDIO_CLIENT_CONCURRENCY: envInteger(0),
   /** Deadline of each webhook delivery call and each call to Inngest. */
   STUDIO_OUTBOUND_TIMEOUT_MS: envInteger(1),
   /** Deadline of one hosted-model render call (default 120–180 s). */

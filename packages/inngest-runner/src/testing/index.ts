@@ -2,6 +2,7 @@
 // store implementation), the shared Inngest scenario suite with its executor driver, and
 // builders for runners in tests. Imports vitest.
 export { aNewRun, describeRunStoreContract } from "./run-store-contract";
+export { describeKeyedConcurrency } from "./keyed-concurrency";
 export {
   describeInngestScenarios,
   type ScenarioRunnerOptions,

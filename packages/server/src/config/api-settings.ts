@@ -21,6 +21,16 @@ export const DEFAULT_RETENTION: RetentionSettings = {
   orphanArtifactsHours: 24,
 };
 
+/** How generations share the work between clients. */
+export interface FairnessSettings {
+  /** Generations of one client executing at once, across every instance; 0: no limit. */
+  clientConcurrency: number;
+}
+
+export const DEFAULT_FAIRNESS: FairnessSettings = {
+  clientConcurrency: 2,
+};
+
 /** Limits and outbound-call policy of the public API; one object per runtime. */
 export interface ApiSettings {
   /** Largest request body accepted (bytes); past it the answer is 413 PAYLOAD_TOO_LARGE. */
@@ -40,6 +50,7 @@ export interface ApiSettings {
     maxAttempts: number;
   };
   retention: RetentionSettings;
+  fairness: FairnessSettings;
 }
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
@@ -51,6 +62,7 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   outboundTimeoutMs: 10_000,
   webhooks: { allowPrivateUrls: false, maxAttempts: 6 },
   retention: DEFAULT_RETENTION,
+  fairness: DEFAULT_FAIRNESS,
 };
 
 export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
@@ -59,6 +71,7 @@ export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
     ...overrides,
     webhooks: { ...DEFAULT_API_SETTINGS.webhooks, ...overrides.webhooks },
     retention: { ...DEFAULT_API_SETTINGS.retention, ...overrides.retention },
+    fairness: { ...DEFAULT_API_SETTINGS.fairness, ...overrides.fairness },
   };
 }
 
@@ -85,6 +98,9 @@ export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
       workflowRunsDays: env.STUDIO_RETAIN_WORKFLOW_RUNS_DAYS ?? DEFAULT_RETENTION.workflowRunsDays,
       orphanArtifactsHours:
         env.STUDIO_RETAIN_ORPHAN_ARTIFACTS_HOURS ?? DEFAULT_RETENTION.orphanArtifactsHours,
+    },
+    fairness: {
+      clientConcurrency: env.STUDIO_CLIENT_CONCURRENCY ?? DEFAULT_FAIRNESS.clientConcurrency,
     },
   });
 }

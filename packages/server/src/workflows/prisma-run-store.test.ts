@@ -10,6 +10,7 @@ import {
   aNewRun,
   createTestClient,
   createTestRunner,
+  describeKeyedConcurrency,
   describeRunStoreContract,
 } from "@garment/inngest-runner/testing";
 import { emptyProgress } from "@garment/inngest-runner";
@@ -32,6 +33,28 @@ describe.each(testDatabaseKinds())("PrismaRunStore on %s", (kind) => {
   }
 
   describeRunStoreContract(`PrismaRunStore (${kind})`, emptyStore);
+
+  // Two runners ("instances"): on PostgreSQL each with its own connection pool, so the limit can
+  // only hold through the claim in the database; PGlite is one process's database.
+  describeKeyedConcurrency(
+    `PrismaRunStore (${kind})`,
+    createTestClient(`keyed-${kind}`),
+    async () => {
+      await emptyStore();
+      if (kind !== "postgres") {
+        return { stores: [new PrismaRunStore(handle.db), new PrismaRunStore(handle.db)] };
+      }
+      const instances = await Promise.all(
+        [1, 2].map(() => openDatabase({ url: handle.url ?? "", migrate: false })),
+      );
+      return {
+        stores: instances.map((instance) => new PrismaRunStore(instance.db)),
+        close: async () => {
+          await Promise.all(instances.map((instance) => instance.close()));
+        },
+      };
+    },
+  );
 
   it("creates runs inside a caller's statement exactly as createIfAbsent does, only when the guard holds", async () => {
     const store = await emptyStore();

@@ -82,6 +82,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
       options.logger.error({ err: error, jobId }, "could not announce a finished job to webhooks");
     }
   };
+  const fairness = (options.settings ?? DEFAULT_API_SETTINGS).fairness;
   const deps: GenerationDeps = {
     db: options.db,
     storage: options.storage,
@@ -92,6 +93,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     fallbackModelId: options.imageModels.fallbackModel.id,
     evaluate: (target, image) => evaluateRender(target, image),
     announceFinished: announce,
+    clientConcurrency: fairness.clientConcurrency,
     ...options.generation,
   };
   const functions: InngestFunction.Any[] = [

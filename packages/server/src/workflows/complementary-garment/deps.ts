@@ -15,6 +15,12 @@ export interface GenerationDeps {
   maxRenders?: number;
   /** Called once the job is terminal, to notify webhooks; must never throw. */
   announceFinished?: (jobId: string) => Promise<void>;
+  /**
+   * Most generations of one client executing at once, in every instance together (Inngest's
+   * `concurrency` keyed by client; 0: no limit). Default 2.
+   */
+  clientConcurrency?: number;
 }
 
 export const DEFAULT_MAX_RENDERS = 3;
+export const DEFAULT_CLIENT_CONCURRENCY = 2;

@@ -1,7 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
 import { Inngest } from "inngest";
 import { describe, expect, it } from "vitest";
-import { COMPLEMENTARY_GARMENT_OPERATION } from "../../services/dispatch/operation";
+import {
+  COMPLEMENTARY_GARMENT_OPERATION,
+  type DispatchEventData,
+} from "../../services/dispatch/operation";
 import type { GenerationDeps } from "./deps";
 import { createGenerationFunction } from "./function";
 
@@ -18,7 +21,12 @@ const generation = createGenerationFunction(inngest, {
 
 const dispatchEvent = {
   name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
-  data: { jobId: "job_1", requestId: "req_1" },
+  data: {
+    jobId: "job_1",
+    requestId: "req_1",
+    clientId: "cli_1",
+    mode: "live",
+  } satisfies DispatchEventData,
 };
 
 function planned(options: { evalEnabled: boolean; onTechnicalFailure?: string; model?: string }) {
@@ -44,6 +52,17 @@ function engine(steps: { id: string; handler: () => unknown }[]): InngestTestEng
 function stepIds(run: { ctx: { step: { run: { mock: { calls: unknown[][] } } } } }): string[] {
   return run.ctx.step.run.mock.calls.map((call) => String(call[0]));
 }
+
+describe("complementary-garment-generator fairness", () => {
+  it("limits each client's generations with Inngest's concurrency keyed by the event's clientId", () => {
+    expect(generation.opts.concurrency).toEqual([{ key: "event.data.clientId", limit: 2 }]);
+    const configured = createGenerationFunction(inngest, {
+      fallbackModelId: "builtin-flatlay",
+      clientConcurrency: 5,
+    } as GenerationDeps);
+    expect(configured.opts.concurrency).toEqual([{ key: "event.data.clientId", limit: 5 }]);
+  });
+});
 
 describe("complementary-garment-generator orchestration", () => {
   it("re-renders while the evaluation fails and completes with the first passing render", async () => {

@@ -3,7 +3,7 @@ import { NonRetriableError } from "inngest";
 import { z } from "zod";
 import { failJobAndRefund } from "../../services/credits/fail-and-refund";
 import { COMPLEMENTARY_GARMENT_OPERATION } from "../../services/dispatch/operation";
-import { DEFAULT_MAX_RENDERS, type GenerationDeps } from "./deps";
+import { DEFAULT_CLIENT_CONCURRENCY, DEFAULT_MAX_RENDERS, type GenerationDeps } from "./deps";
 import { PermanentFailure } from "./permanent-failure";
 import { completeGeneration } from "./steps/complete-generation";
 import { evaluateAttempt, type EvaluatedAttempt } from "./steps/evaluate-attempt";
@@ -14,6 +14,9 @@ import { startGeneration } from "./steps/start-generation";
 export const GENERATION_FUNCTION_ID = "complementary-garment-generator";
 
 const DispatchEvent = z.object({ jobId: z.string(), requestId: z.string() });
+
+/** The event field a client's generations are keyed by (DispatchEventData.clientId). */
+export const CLIENT_CONCURRENCY_KEY = "event.data.clientId";
 
 /** Runs a step body, turning failures no retry can fix into Inngest's NonRetriableError. */
 async function permanentAware<T>(body: () => Promise<T>, noRetry = false): Promise<T> {
@@ -48,6 +51,14 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
       name: "Complementary garment generator",
       triggers: [{ event: COMPLEMENTARY_GARMENT_OPERATION.eventName }],
       retries: 3,
+      // Fairness: a client's backlog waits in its own queue, so another client's job starts as
+      // soon as a slot is free. Enforced by Inngest, or by the embedded runner's claim.
+      concurrency: [
+        {
+          key: CLIENT_CONCURRENCY_KEY,
+          limit: deps.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY,
+        },
+      ],
       onFailure: async ({ event, error, step }) => {
         const { jobId } = DispatchEvent.parse(
           (event.data as { event: { data: unknown } }).event.data,

@@ -6,6 +6,7 @@ import {
   settle,
   type WorkflowTestRuntime,
 } from "../../../test/workflow-harness";
+import { DEFAULT_FAIRNESS } from "../../config/api-settings";
 import { getBalance, ledgerSum } from "../../services/credits/balance";
 
 const JOBS = 200;
@@ -13,7 +14,10 @@ const JOBS = 200;
 describe.each(testDatabaseKinds())("200 jobs at once on %s (embedded runner)", (kind) => {
   let runtime: WorkflowTestRuntime;
   beforeAll(async () => {
-    runtime = await createWorkflowTestRuntime(kind);
+    // One client's 200 jobs, all of the runner's slots at once: no per-client limit here.
+    runtime = await createWorkflowTestRuntime(kind, {
+      settings: { fairness: { ...DEFAULT_FAIRNESS, clientConcurrency: 0 } },
+    });
   });
   afterAll(async () => {
     await runtime.close();
