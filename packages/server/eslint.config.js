@@ -4,7 +4,7 @@ import { layerRule } from "@garment/config/eslint-layers";
 /** The layers of src/, lowest first; ARCHITECTURE.md says what each one is for. */
 const LAYERS = [
   ["env.ts", "errors.ts", "ids.ts", "config", "ports"],
-  ["storage"],
+  ["storage", "observability"],
   ["auth"],
   ["services"],
   ["workflows"],

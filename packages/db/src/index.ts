@@ -7,6 +7,7 @@ export {
   redactUrl,
   migratePostgres,
   type DatabaseHandle,
+  type PoolStats,
   type RawQuery,
   type SqlStatement,
   type DatabaseKind,

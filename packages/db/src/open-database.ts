@@ -33,7 +33,18 @@ export interface DatabaseHandle {
   location: string;
   /** The PostgreSQL connection URL (with credentials); undefined for PGlite. Never log it. */
   url?: string;
+  /** The PostgreSQL pool's connections now; null for PGlite (one connection, no pool). */
+  pool(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open (idle or in use). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -101,6 +112,7 @@ export async function wrapPglite(
     query: async <T>({ text, values }: SqlStatement) => (await pglite.query<T>(text, values)).rows,
     kind: "pglite",
     location: options.location,
+    pool: () => null,
     async close() {
       await db.$disconnect();
       await pglite.close();
@@ -143,6 +155,12 @@ async function openPostgres(
     kind: "postgres",
     location: redactUrl(url),
     url,
+    pool: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max,
+    }),
     async close() {
       await db.$disconnect();
       if (!pool.ended) await pool.end();

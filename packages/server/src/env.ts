@@ -87,6 +87,13 @@ export const serverEnvSchema = {
   /** Accept private/loopback webhook URLs (default: on unless NODE_ENV=production). */
   STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS: envFlag(),
 
+  // Observability.
+  /**
+   * Bearer token that GET /metrics requires. Unset: /metrics answers anyone who reaches it, as
+   * a scrape target on a private network does — keep it off the public load balancer then.
+   */
+  STUDIO_METRICS_TOKEN: envText(),
+
   // Retention (defaults in config/api-settings.ts); 0 keeps that kind forever.
   /** When the retention function prunes (a five-field cron, optional TZ=; default hourly). */
   STUDIO_RETENTION_SCHEDULE: envText(),

@@ -51,6 +51,8 @@ export interface ApiSettings {
   };
   retention: RetentionSettings;
   fairness: FairnessSettings;
+  /** The Bearer token /metrics asks for; null serves it without credentials (private network). */
+  metricsToken: string | null;
 }
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
@@ -63,6 +65,7 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   webhooks: { allowPrivateUrls: false, maxAttempts: 6 },
   retention: DEFAULT_RETENTION,
   fairness: DEFAULT_FAIRNESS,
+  metricsToken: null,
 };
 
 export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
@@ -90,6 +93,7 @@ export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
       ...DEFAULT_API_SETTINGS.webhooks,
       allowPrivateUrls: env.STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== "production",
     },
+    metricsToken: env.STUDIO_METRICS_TOKEN ?? null,
     retention: {
       schedule: env.STUDIO_RETENTION_SCHEDULE ?? DEFAULT_RETENTION.schedule,
       requestLogsDays: env.STUDIO_RETAIN_REQUEST_LOGS_DAYS ?? DEFAULT_RETENTION.requestLogsDays,

@@ -13,6 +13,8 @@ export interface EdgeRequest {
   headers: Headers;
   /** Who is calling; the transport memoizes it per HTTP request (a tRPC batch identifies once). */
   identify: () => Promise<Caller>;
+  /** The work is a dispatch (counted as accepted or refused); set by runOperation. */
+  dispatches?: boolean;
 }
 
 /** Offered to the work done at the edge. */
@@ -66,6 +68,9 @@ export async function atTheEdge<T>(
     failure = error instanceof ApiError ? error : internalError(runtime, error, edge.requestId);
   }
 
+  const status = failure ? failure.status : (settled?.status ?? 200);
+  const creditsMoved = failure ? 0 : (settled?.creditsMoved ?? 0);
+  observe(edge, status, creditsMoved);
   if (!settled?.requestLogged) {
     try {
       await writeRequestLog(runtime.db, {
@@ -76,9 +81,9 @@ export async function atTheEdge<T>(
         transport: edge.request.transport,
         method: edge.request.method,
         path: edge.request.path,
-        statusCode: failure ? failure.status : (settled?.status ?? 200),
+        statusCode: status,
         latencyMs: Math.round(performance.now() - edge.request.startedAt),
-        creditsMoved: failure ? 0 : (settled?.creditsMoved ?? 0),
+        creditsMoved,
         errorCode: failure?.code ?? null,
       });
     } catch (error) {
@@ -91,6 +96,21 @@ export async function atTheEdge<T>(
   if (failure || !settled)
     throw failure ?? new Error("unreachable: the edge's work neither settled nor failed");
   return settled.value;
+}
+
+/** The operator's view of the request: counted and timed once, here, for every transport. */
+function observe(edge: EdgeRequest, status: number, creditsMoved: number): void {
+  const { metrics } = edge.runtime;
+  const { transport, method, route, startedAt } = edge.request;
+  metrics.requestHandled({
+    transport,
+    method,
+    route,
+    status,
+    seconds: (performance.now() - startedAt) / 1000,
+  });
+  if (edge.dispatches) metrics.dispatchSettled({ route, status });
+  if (creditsMoved < 0) metrics.creditsDebited(-creditsMoved);
 }
 
 function internalError(runtime: AppRuntime, error: unknown, requestId: string): ApiError {

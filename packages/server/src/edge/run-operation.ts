@@ -30,7 +30,7 @@ export function runOperation<Op extends AnyOperation>(
   operation: Op,
   input: TransportInput,
 ): Promise<OperationResult<Op>> {
-  return atTheEdge(edge, async (session) => {
+  return atTheEdge({ ...edge, dispatches: operation.dispatches === true }, async (session) => {
     const caller = await session.authenticate();
     authorize(operation.audience, caller);
     const context: OperationContext = {

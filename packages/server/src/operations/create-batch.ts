@@ -40,6 +40,7 @@ export const createBatch = defineOperation({
     return new Outcome({ ...response, replayed }, replayed ? 0 : -response.credits_cost, !replayed);
   },
   trpc: "mutation",
+  dispatches: true,
   rest: {
     method: "POST",
     path: "/v1/batches",

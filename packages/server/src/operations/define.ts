@@ -22,6 +22,11 @@ export interface RequestIdentity {
   transport: "rest" | "trpc";
   method: string;
   path: string;
+  /**
+   * The path without its ids, for metrics and traces: the REST route's template
+   * (`/v1/jobs/{public_id}`), `trpc/jobs.get`, or `unmatched`.
+   */
+  route: string;
   /** `performance.now()` when the request reached the edge. */
   startedAt: number;
 }
@@ -118,6 +123,11 @@ export interface OperationDefinition<
    * rows), on REST and on tRPC alike.
    */
   largeBody?: true;
+  /**
+   * It dispatches work: the operator counts its acceptances and refusals (by status) apart from
+   * other requests.
+   */
+  dispatches?: true;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any operation, whatever it parses and returns

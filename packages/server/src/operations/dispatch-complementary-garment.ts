@@ -39,6 +39,7 @@ export const dispatchComplementaryGarment = defineOperation({
     return new Outcome({ ...response, replayed }, replayed ? 0 : -response.credits_cost, !replayed);
   },
   trpc: "mutation",
+  dispatches: true,
   rest: {
     method: "POST",
     path: "/v1/complementary-garment-generator",

@@ -1,2 +1,3 @@
 export { handleV1Request, openApiDocument } from "./router";
 export { handleHealthRequest, handleReadyRequest } from "./health";
+export { handleMetricsRequest } from "./metrics";

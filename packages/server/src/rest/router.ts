@@ -93,6 +93,7 @@ async function serveV1Request(runtime: AppRuntime, request: Request): Promise<Re
       transport: "rest",
       method: request.method,
       path: url.pathname,
+      route: found?.route.path ?? "unmatched",
       startedAt: performance.now(),
     },
     identify: () =>

@@ -9,6 +9,7 @@ import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
 import type { WorkflowSystem } from "../workflows/workflow-system";
 import type { ApiSettings } from "../config/api-settings";
+import type { PrometheusMetrics } from "../observability/prometheus-metrics";
 import type { Lifecycle } from "./lifecycle";
 
 /**
@@ -30,6 +31,8 @@ export interface AppRuntime {
   storage: ArtifactStorage;
   signer: UrlSigner;
   logger: Logger;
+  /** The operator's counters and gauges (the core sees only the Metrics port); served at /metrics. */
+  metrics: PrometheusMetrics;
   /** Body size, rate limit, outbound timeouts and webhook URL policy (mutable in tests). */
   settings: ApiSettings;
   rateLimiter: RateLimiter;

@@ -5,6 +5,9 @@ import {
   type PrismaClient,
 } from "@garment/db";
 import type { Logger } from "pino";
+import { PrometheusMetrics } from "../observability/prometheus-metrics";
+import type { Metrics } from "../ports/metrics";
+import { readQueueState } from "../services/operator/queue-state";
 import { RateLimiter, type RateLimitStore } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowEngine } from "../ports/workflow-engine";
@@ -26,6 +29,7 @@ export interface RuntimeParts {
   logger: Logger;
   signer: UrlSigner;
   settings: ApiSettings;
+  metrics: Metrics;
 }
 
 export interface RuntimeOptions {
@@ -38,6 +42,8 @@ export interface RuntimeOptions {
   storage: ArtifactStorage;
   signer: UrlSigner;
   logger?: Logger;
+  /** Where the operator's metrics go (a registry of this runtime's own by default). */
+  metrics?: PrometheusMetrics;
   /** Limits and outbound policy; the defaults (DEFAULT_API_SETTINGS) where not given. */
   settings?: Partial<ApiSettings>;
   /**
@@ -52,12 +58,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
   const database = options.database ?? (await openDatabase(options.databaseOptions));
   await seedReferenceData(database.db);
   const settings = apiSettings(options.settings);
+  const metrics = options.metrics ?? new PrometheusMetrics();
   const parts = {
     db: database.db,
     storage: options.storage,
     logger,
     signer: options.signer,
     settings,
+    metrics,
   };
   const workflows = typeof options.workflow === "function" ? options.workflow(parts) : null;
   const workflow: WorkflowEngine = workflows ?? (options.workflow as WorkflowEngine);
@@ -67,6 +75,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
         resend: (event) => workflows.send(event),
         onFailed: (jobId) => workflows.announceJobFinished(jobId),
         onError: (error) => logger.error({ err: error }, "the stuck-job sweeper failed"),
+        metrics,
       })
     : () => {};
   const rateLimitStore =
@@ -74,6 +83,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
       ? options.rateLimitStore(database.db)
       : options.rateLimitStore;
   const rateLimiter = new RateLimiter(rateLimitStore);
+  metrics.readGaugesFrom({
+    queue: () => readQueueState(database.db),
+    runsExecuting: () => workflows?.runner?.executing ?? null,
+    pool: () => database.pool(),
+  });
   let closed = false;
   return {
     database,
@@ -86,6 +100,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     storage: options.storage,
     signer: options.signer,
     logger,
+    metrics,
     settings,
     rateLimiter,
     lifecycle: new Lifecycle(),

@@ -21,6 +21,7 @@ import {
   type StorageChoice,
 } from "./deployment-config";
 import { createWorkflowSystem } from "../workflows/workflow-system";
+import { PrometheusMetrics } from "../observability/prometheus-metrics";
 import type { AppRuntime } from "./app-runtime";
 import { createRuntime } from "./create-runtime";
 import { ensureDemoCredentials } from "./demo-credentials";
@@ -66,6 +67,8 @@ async function buildAppRuntime(env: ServerEnv): Promise<AppRuntime> {
     workflow: (parts) => createWorkflowSystem({ ...parts, imageModels, inngest: config.inngest }),
     rateLimitStore: (db) => rateLimitStoreFor(config.rateLimit, db),
     logger,
+    // CPU, memory, event-loop lag and GC too: one served runtime per process.
+    metrics: new PrometheusMetrics().collectProcessMetrics(),
     settings: apiSettingsFromEnv(env),
   });
   logger.info(

@@ -51,6 +51,7 @@ function procedureFor(operation: AnyOperation, path: string) {
         transport: "trpc" as const,
         method: operation.trpc === "mutation" ? "POST" : "GET",
         path: `trpc/${path}`,
+        route: `trpc/${path}`,
         startedAt: performance.now(),
       },
     };

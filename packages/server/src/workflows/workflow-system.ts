@@ -2,6 +2,7 @@ import type { PrismaClient } from "@garment/db";
 import { evaluateRender, type ImageModelRegistry } from "@garment/imaging";
 import type { Inngest, InngestFunction } from "inngest";
 import type { Logger } from "pino";
+import type { Metrics } from "../ports/metrics";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
@@ -47,6 +48,8 @@ export interface WorkflowSystemOptions {
   storage: ArtifactStorage;
   imageModels: ImageModelRegistry;
   logger: Logger;
+  /** Renders, evaluations, terminal states and webhook attempts for the operator. */
+  metrics?: Metrics;
   inngest: InngestSettings;
   /** Embedded runner: most runs at once (default 4) and retry backoff (default Inngest's table). */
   concurrency?: number;
@@ -94,6 +97,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     evaluate: (target, image) => evaluateRender(target, image),
     announceFinished: announce,
     clientConcurrency: fairness.clientConcurrency,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...options.generation,
   };
   const functions: InngestFunction.Any[] = [
@@ -111,6 +115,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
         db: options.db,
         signer: options.signer,
         settings: options.settings ?? apiSettings(),
+        ...(options.metrics ? { metrics: options.metrics } : {}),
       }),
     );
   }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import { ulid } from "../../ids";
+import { NO_METRICS, type Metrics } from "../../ports/metrics";
 
 export interface FailJobInput {
   jobId: string;
@@ -24,6 +25,8 @@ export interface FailJobResult {
 export async function failJobAndRefund(
   db: PrismaClient,
   input: FailJobInput,
+  /** Told of the transition and the refund only when this call made them (so once per job). */
+  metrics: Pick<Metrics, "jobFinished" | "creditsRefunded"> = NO_METRICS,
 ): Promise<FailJobResult> {
   const extra = JSON.stringify({ reason: input.reason, ...input.extra });
   const rows = await db.$queryRaw<{ failed: bigint; refunded: number | null }[]>`
@@ -49,5 +52,11 @@ export async function failJobAndRefund(
     )
     SELECT (SELECT count(*) FROM job) AS failed, (SELECT amount FROM refund) AS refunded`;
   const row = rows[0];
-  return { failed: Number(row?.failed ?? 0) > 0, refundedCredits: row?.refunded ?? 0 };
+  const result = { failed: Number(row?.failed ?? 0) > 0, refundedCredits: row?.refunded ?? 0 };
+  if (result.failed) {
+    metrics.jobFinished({ status: "FAILURE", reason: input.reason });
+    if (row?.refunded !== null && row?.refunded !== undefined)
+      metrics.creditsRefunded({ amount: result.refundedCredits, reason: input.reason });
+  }
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@garment/db";
 import type { JobDetailResponse } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
+import type { Metrics } from "../../ports/metrics";
 import { conflict } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
 import { failJobAndRefund } from "../credits/fail-and-refund";
@@ -16,13 +17,18 @@ export async function cancelJob(
   signer: UrlSigner,
   caller: Caller,
   jobId: string,
+  metrics?: Metrics,
 ): Promise<JobDetailResponse> {
   await findOwnedJob(db, caller, jobId);
-  const { failed } = await failJobAndRefund(db, {
-    jobId,
-    reason: "cancelled",
-    message: "Cancelled by the client; the credits were refunded.",
-  });
+  const { failed } = await failJobAndRefund(
+    db,
+    {
+      jobId,
+      reason: "cancelled",
+      message: "Cancelled by the client; the credits were refunded.",
+    },
+    metrics,
+  );
   if (!failed) throw conflict("The job has already finished and cannot be cancelled.");
   return getJobDetail(db, signer, caller, jobId);
 }

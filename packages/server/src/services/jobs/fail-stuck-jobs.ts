@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@garment/db";
+import type { Metrics } from "../../ports/metrics";
 import { failJobAndRefund } from "../credits/fail-and-refund";
 import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../dispatch/operation";
 
@@ -34,6 +35,7 @@ export async function failStuckJobs(
   now = new Date(),
   /** Called for each job this call failed (webhooks announce it). */
   onFailed?: (jobId: string) => Promise<void>,
+  metrics?: Metrics,
 ): Promise<number> {
   const stuck = await db.job.findMany({
     where: {
@@ -56,13 +58,17 @@ export async function failStuckJobs(
   for (const job of stuck) {
     const running = job.status === "IN_PROGRESS";
     const minutes = Math.round((running ? deadlines.runMs : deadlines.queueMs) / 60_000);
-    const result = await failJobAndRefund(db, {
-      jobId: job.id,
-      reason: running ? "timed_out" : "not_started",
-      message: running
-        ? `The job did not finish within ${minutes} minutes of starting; the credits were refunded.`
-        : `The job did not start within ${minutes} minutes; the credits were refunded.`,
-    });
+    const result = await failJobAndRefund(
+      db,
+      {
+        jobId: job.id,
+        reason: running ? "timed_out" : "not_started",
+        message: running
+          ? `The job did not finish within ${minutes} minutes of starting; the credits were refunded.`
+          : `The job did not start within ${minutes} minutes; the credits were refunded.`,
+      },
+      metrics,
+    );
     if (result.failed) {
       failed += 1;
       await onFailed?.(job.id);
@@ -108,13 +114,14 @@ export interface SweeperOptions {
   /** Called for each job the sweeper failed (webhooks announce it). */
   onFailed?: (jobId: string) => Promise<void>;
   onError: (error: unknown) => void;
+  metrics?: Metrics;
 }
 
 /** Re-sends, then fails what is past its deadline, every `intervalMs` until stopped. */
 export function startStuckJobSweeper(db: PrismaClient, options: SweeperOptions) {
   const sweep = async () => {
     await resendWaitingJobs(db, options.resend, options.resendAfterMs);
-    await failStuckJobs(db, options.deadlines, new Date(), options.onFailed);
+    await failStuckJobs(db, options.deadlines, new Date(), options.onFailed, options.metrics);
   };
   const timer = setInterval(() => {
     sweep().catch(options.onError);

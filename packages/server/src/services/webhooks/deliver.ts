@@ -2,6 +2,7 @@ import type { PrismaClient } from "@garment/db";
 import type { WebhookEventType, WebhookPayload } from "@garment/schemas";
 import { Webhook } from "standardwebhooks";
 import { ulid } from "../../ids";
+import type { Metrics } from "../../ports/metrics";
 import type { ApiSettings } from "../../config/api-settings";
 import type { UrlSigner } from "../../storage/url-signer";
 import { getJobDetail } from "../jobs/get-job";
@@ -15,6 +16,8 @@ export interface WebhookDeliveryDeps {
   /** How webhook hosts are resolved (the system resolver unless a test injects one). */
   resolveHost?: ResolveHost;
   now?: () => Date;
+  /** Each attempt's outcome for the operator (nothing recorded when absent). */
+  metrics?: Metrics;
 }
 
 /** Why a delivery will never succeed (endpoint refused): retrying cannot help. */
@@ -91,6 +94,7 @@ export async function attemptWebhookDelivery(
       where: { id: deliveryId },
       data: { status: "skipped", updatedAt: new Date() },
     });
+    deps.metrics?.webhookAttempted({ outcome: "skipped" });
     return { outcome: "skipped" };
   }
   const { attempts: attempt } = await db.webhookDelivery.update({
@@ -156,8 +160,10 @@ export async function attemptWebhookDelivery(
       where: { id: deliveryId },
       data: { status: "succeeded", updatedAt: new Date() },
     });
+    deps.metrics?.webhookAttempted({ outcome: "succeeded" });
     return { outcome: "succeeded", attempt, statusCode };
   }
+  deps.metrics?.webhookAttempted({ outcome: refused ? "refused" : "failed" });
   const message = `Webhook delivery ${deliveryId}, attempt ${attempt}: ${failure}`;
   throw refused ? new UndeliverableWebhook(message) : new Error(message);
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import type { ImageModel, RenderEvaluation, RenderTarget } from "@garment/imaging";
+import type { Metrics } from "../../ports/metrics";
 import type { ArtifactStorage } from "../../storage/artifact-storage";
 
 /** What the generation steps need, injected so tests can swap models and storage. */
@@ -20,6 +21,8 @@ export interface GenerationDeps {
    * `concurrency` keyed by client; 0: no limit). Default 2.
    */
   clientConcurrency?: number;
+  /** Renders, evaluations and terminal states for the operator (nothing recorded when absent). */
+  metrics?: Metrics;
 }
 
 export const DEFAULT_MAX_RENDERS = 3;

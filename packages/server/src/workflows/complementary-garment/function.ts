@@ -64,12 +64,16 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
           (event.data as { event: { data: unknown } }).event.data,
         );
         await step.run("fail-and-refund", () =>
-          failJobAndRefund(deps.db, {
-            jobId,
-            reason: "technical_failure",
-            message: `Generation failed: ${error.message}. The credits were refunded.`,
-            extra: { error: error.message },
-          }),
+          failJobAndRefund(
+            deps.db,
+            {
+              jobId,
+              reason: "technical_failure",
+              message: `Generation failed: ${error.message}. The credits were refunded.`,
+              extra: { error: error.message },
+            },
+            deps.metrics,
+          ),
         );
         await step.run("announce-finished", () => announceFinished(jobId));
       },
@@ -104,13 +108,17 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
 
       if (!chosen) {
         await step.run("fail-evaluation", () =>
-          failJobAndRefund(deps.db, {
-            jobId,
-            reason: "evaluation_failed",
-            stage: "eval",
-            message: `No render passed the evaluation in ${renders} attempts; the credits were refunded.`,
-            extra: { scores: evaluations.map((e) => e.score) },
-          }),
+          failJobAndRefund(
+            deps.db,
+            {
+              jobId,
+              reason: "evaluation_failed",
+              stage: "eval",
+              message: `No render passed the evaluation in ${renders} attempts; the credits were refunded.`,
+              extra: { scores: evaluations.map((e) => e.score) },
+            },
+            deps.metrics,
+          ),
         );
         await step.run("announce-finished", () => announceFinished(jobId));
         return { outcome: "evaluation_failed" };

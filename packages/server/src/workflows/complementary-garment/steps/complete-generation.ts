@@ -32,7 +32,7 @@ export async function completeGeneration(
     length: plan.complement.length,
     metadata: (job.spec.metadata ?? {}) as Record<string, unknown>,
   };
-  return deps.db.$transaction(async (tx) => {
+  const outcome = await deps.db.$transaction(async (tx) => {
     const now = new Date();
     const marked = await tx.job.updateMany({
       where: { id: jobId, status: "IN_PROGRESS" },
@@ -81,4 +81,7 @@ export async function completeGeneration(
     });
     return { completed: true };
   });
+  // Only the call that made the transition counts it (a retried step finds it done).
+  if (outcome.completed) deps.metrics?.jobFinished({ status: "SUCCESS", reason: null });
+  return outcome;
 }

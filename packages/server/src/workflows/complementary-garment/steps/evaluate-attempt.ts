@@ -29,6 +29,7 @@ export async function evaluateAttempt(
     },
     stored.bytes,
   );
+  deps.metrics?.renderEvaluated({ passed: evaluation.passed });
   const summary: EvaluatedAttempt = {
     passed: evaluation.passed,
     score: evaluation.score,

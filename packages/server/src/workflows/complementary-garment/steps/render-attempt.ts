@@ -42,6 +42,13 @@ export async function renderAttempt(
   const { width, height } = planned.options;
   const seed = attemptSeed(planned.options.seed, attempt);
   const startedAt = performance.now();
+  const observeRender = (outcome: "succeeded" | "failed") =>
+    deps.metrics?.renderFinished({
+      model: modelId,
+      resolution: planned.options.resolution,
+      outcome,
+      seconds: (performance.now() - startedAt) / 1000,
+    });
   let result;
   try {
     result = await model.render({
@@ -51,7 +58,9 @@ export async function renderAttempt(
       width,
       height,
     });
+    observeRender("succeeded");
   } catch (error) {
+    observeRender("failed");
     if (isImageModelError(error) && !error.retriable) {
       throw new PermanentFailure(
         `The image model refused the request: ${error.message}`,
