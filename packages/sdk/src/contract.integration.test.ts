@@ -3,6 +3,7 @@
 // Next.js route mounts, on a random port, with the embedded workflow runner.
 import { testDatabaseKinds } from "@garment/db";
 import {
+  BatchResponse,
   CatalogEntryResponse,
   CompatibilityCheckResponse,
   CreditsResponse,
@@ -329,6 +330,32 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     expect(response.status).toBe(202);
     const job = await waitForJob(api, data.job_id, { initialDelayMs: 20, maxDelayMs: 200 });
     expect(["SUCCESS", "FAILURE"]).toContain(job.status);
+  });
+
+  it("dispatches a batch (our extension), replays it by its key and reads it back", async () => {
+    const body = {
+      idempotency_key: `contract-batch-${kind}`,
+      items: [
+        { ...SPEC, sku: "SKU-1" },
+        { ...SPEC, sku: "SKU-2" },
+      ],
+    };
+    const created = await api.POST("/v1/batches", { body });
+    expect(created.response.status).toBe(202);
+    const batch = BatchResponse.parse(created.data);
+    expect(batch).toMatchObject({ item_count: 2, credits_cost: 10 });
+    expect(batch.jobs.map((job) => job.sku)).toEqual(["SKU-1", "SKU-2"]);
+
+    const replayed = await api.POST("/v1/batches", { body });
+    expect(BatchResponse.parse(replayed.data).batch_id).toBe(batch.batch_id);
+
+    const read = await api.GET("/v1/batches/{public_id}", {
+      params: { path: { public_id: batch.batch_id } },
+    });
+    expect(read.response.status).toBe(200);
+    expect(BatchResponse.parse(read.data).jobs.map((job) => job.job_id)).toEqual(
+      batch.jobs.map((job) => job.job_id),
+    );
   });
 
   it("answered only statuses the OpenAPI document lists, and exercised every operation", () => {
