@@ -13,6 +13,7 @@ export {
   type DatabaseKind,
   type OpenDatabaseOptions,
 } from "./open-database";
+export type { NotificationHandlers, NotificationSubscription } from "./notifications";
 export { openTestDatabase, testDatabaseKinds, withDatabase } from "./test-database";
 export { applyMigrations, loadMigrations, type Migration } from "./migrations";
 export { DatabaseLockedError } from "./internal/data-dir-lock";

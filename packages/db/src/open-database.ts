@@ -8,6 +8,12 @@ import { PrismaClient } from "./generated/prisma/client";
 import { acquireDataDirLock } from "./internal/data-dir-lock";
 import { findRepoRoot } from "./internal/repo-root";
 import { applyMigrations, type ScriptRunner } from "./migrations";
+import {
+  listenPglite,
+  listenPostgres,
+  type NotificationHandlers,
+  type NotificationSubscription,
+} from "./notifications";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -28,6 +34,8 @@ export interface DatabaseHandle {
   db: PrismaClient;
   /** The same database as `db`, on the same connections, without Prisma in between. */
   query: RawQuery;
+  /** Hears `NOTIFY channel` from any process on this database (the payload is a string). */
+  listen(channel: string, handlers: NotificationHandlers): Promise<NotificationSubscription>;
   kind: DatabaseKind;
   /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
   location: string;
@@ -110,6 +118,7 @@ export async function wrapPglite(
   return {
     db,
     query: async <T>({ text, values }: SqlStatement) => (await pglite.query<T>(text, values)).rows,
+    listen: (channel, handlers) => listenPglite(pglite, channel, handlers),
     kind: "pglite",
     location: options.location,
     pool: () => null,
@@ -152,6 +161,7 @@ async function openPostgres(
     db,
     query: async <T>({ text, values }: SqlStatement) =>
       (await pool.query(text, values)).rows as T[],
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
     kind: "postgres",
     location: redactUrl(url),
     url,

@@ -73,6 +73,8 @@ export const serverEnvSchema = {
   // Fairness (defaults in config/api-settings.ts).
   /** Generations of one client executing at once, across all instances (default 2; 0: no limit). */
   STUDIO_CLIENT_CONCURRENCY: envInteger(0),
+  /** How long an API key stays cached per instance (revocations still act at once); 0: off. Default 60 s. */
+  STUDIO_API_KEY_CACHE_TTL_MS: envInteger(0),
   /** Deadline of each webhook delivery call and each call to Inngest. */
   STUDIO_OUTBOUND_TIMEOUT_MS: envInteger(1),
   /** Deadline of one hosted-model render call (default 120–180 s). */

@@ -1,12 +1,12 @@
 import type { PrismaClient } from "@garment/db";
 import type { ApiSettings } from "../config/api-settings";
 import { unauthenticated } from "../errors";
-import { authenticateBearer } from "./authenticate";
+import { authenticateBearer, type KeyLookup } from "./authenticate";
 import type { RateLimiter } from "./rate-limit";
 import type { Caller } from "./caller";
 import { authenticateShopify, SHOPIFY_HMAC_HEADER } from "./shopify";
 
-interface AuthRuntime {
+interface AuthRuntime extends KeyLookup {
   db: PrismaClient;
   rateLimiter: RateLimiter;
   settings: Pick<ApiSettings, "rateLimit">;
@@ -36,7 +36,7 @@ export async function identifyCaller(
       );
     return authenticateShopify(runtime.db, headers, await options.shopifyBody());
   }
-  return authenticateBearer(runtime.db, authorization);
+  return authenticateBearer(runtime, authorization);
 }
 
 /**

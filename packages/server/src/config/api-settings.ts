@@ -53,6 +53,11 @@ export interface ApiSettings {
   fairness: FairnessSettings;
   /** The Bearer token /metrics asks for; null serves it without credentials (private network). */
   metricsToken: string | null;
+  /**
+   * How long an authenticated API key is kept in memory without a change announced for it (0:
+   * never; every request reads its key row). Revocations take effect at once either way.
+   */
+  apiKeyCacheTtlMs: number;
 }
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
@@ -66,6 +71,7 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   retention: DEFAULT_RETENTION,
   fairness: DEFAULT_FAIRNESS,
   metricsToken: null,
+  apiKeyCacheTtlMs: 60_000,
 };
 
 export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
@@ -89,6 +95,7 @@ export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
       requests === 0 ? null : { requests, windowMs: env.STUDIO_RATE_LIMIT_WINDOW_MS ?? 60_000 },
     maxQueuedJobsPerClient: queueCap === 0 ? null : queueCap,
     outboundTimeoutMs: env.STUDIO_OUTBOUND_TIMEOUT_MS ?? DEFAULT_API_SETTINGS.outboundTimeoutMs,
+    apiKeyCacheTtlMs: env.STUDIO_API_KEY_CACHE_TTL_MS ?? DEFAULT_API_SETTINGS.apiKeyCacheTtlMs,
     webhooks: {
       ...DEFAULT_API_SETTINGS.webhooks,
       allowPrivateUrls: env.STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== "production",

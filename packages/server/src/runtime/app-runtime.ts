@@ -1,5 +1,7 @@
 import type { DatabaseHandle, PrismaClient } from "@garment/db";
 import type { Logger } from "pino";
+import type { ApiKeyCache } from "../auth/api-key-cache";
+import type { ApiKeyRow } from "../auth/authenticate";
 import type { RateLimiter } from "../auth/rate-limit";
 import type { ImageModelDirectory } from "../ports/image-model-directory";
 import type { WorkflowEngine } from "../ports/workflow-engine";
@@ -36,6 +38,8 @@ export interface AppRuntime {
   /** Body size, rate limit, outbound timeouts and webhook URL policy (mutable in tests). */
   settings: ApiSettings;
   rateLimiter: RateLimiter;
+  /** Authenticated API keys, dropped as soon as the database announces a change to one. */
+  apiKeys: ApiKeyCache<ApiKeyRow>;
   /** Draining or not, and the requests in flight (readiness and the graceful shutdown). */
   lifecycle: Lifecycle;
   close(): Promise<void>;

@@ -8,6 +8,8 @@ import type { Logger } from "pino";
 import { PrometheusMetrics } from "../observability/prometheus-metrics";
 import type { Metrics } from "../ports/metrics";
 import { readQueueState } from "../services/operator/queue-state";
+import { ApiKeyCache } from "../auth/api-key-cache";
+import type { ApiKeyRow } from "../auth/authenticate";
 import { RateLimiter, type RateLimitStore } from "../auth/rate-limit";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowEngine } from "../ports/workflow-engine";
@@ -88,6 +90,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     runsExecuting: () => workflows?.runner?.executing ?? null,
     pool: () => database.pool(),
   });
+  const apiKeys = new ApiKeyCache<ApiKeyRow>({
+    ttlMs: settings.apiKeyCacheTtlMs,
+    maxEntries: 10_000,
+  });
+  await apiKeys.start(database);
   let closed = false;
   return {
     database,
@@ -103,6 +110,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     metrics,
     settings,
     rateLimiter,
+    apiKeys,
     lifecycle: new Lifecycle(),
     async close() {
       if (closed) return;
@@ -110,6 +118,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
       stopSweeper();
       await workflows?.stop();
       await rateLimiter.close();
+      await apiKeys.close();
       await database.close();
     },
   };

@@ -61,14 +61,16 @@ export async function listApiKeys(db: PrismaClient, clientId: string) {
 
 /**
  * Revokes by key id or by the plain key (revoking twice keeps the first time). Revoked keys
- * answer 401 from then on. `owner` limits it to one client's keys (the Studio); another
- * client's key is as unknown as a missing one.
+ * answer 401 from then on: the `api_keys` trigger tells every instance's key cache, and
+ * `onRevoked` lets this instance drop its copy before answering. `owner` limits it to one
+ * client's keys (the Studio); another client's key is as unknown as a missing one.
  */
 export async function revokeApiKey(
   db: PrismaClient,
   keyIdOrKey: string,
-  owner?: { clientId: string },
+  options: { owner?: { clientId: string }; onRevoked?: (keyHash: string) => void } = {},
 ): Promise<{ key_id: string; revoked_at: string }> {
+  const { owner, onRevoked } = options;
   const where = keyIdOrKey.startsWith("sk_")
     ? { keyHash: hashApiKey(keyIdOrKey) }
     : { id: keyIdOrKey };
@@ -78,5 +80,6 @@ export async function revokeApiKey(
   if (!key) throw resourceNotFound("API key");
   const revokedAt = key.revokedAt ?? new Date();
   if (!key.revokedAt) await db.apiKey.update({ where: { id: key.id }, data: { revokedAt } });
+  onRevoked?.(key.keyHash);
   return { key_id: key.id, revoked_at: revokedAt.toISOString() };
 }
