@@ -115,8 +115,13 @@ export interface ClaimCandidate {
  * Which due runs may start now: in due order, each only if every one of its keys still has a
  * free slot, counting the runs already executing (`held`) and those picked before it. A run
  * held back by one key still takes its turn in its other key's queue, which can leave a slot
- * idle until the next claim but never lets a key exceed its limit. Stores that cannot run this
- * in process (SQL) implement the same rule.
+ * idle until the next claim but never lets a key exceed its limit.
+ *
+ * When the claim cannot take every eligible run (`limit`, the caller's free slots), the runs
+ * whose keys would be least occupied go first (the most slots any of its keys would hold with
+ * it, counting those picked before it), then due order: keys take turns, so a busy key's backlog
+ * never holds back another key's first run, even while every slot of the process is taken.
+ * Stores that cannot run this in process (SQL) implement the same rule.
  */
 export function selectClaimable(
   due: ClaimCandidate[],
@@ -127,15 +132,22 @@ export function selectClaimable(
     (a, b) => a.nextRunAt.getTime() - b.nextRunAt.getTime() || (a.id < b.id ? -1 : 1),
   );
   const queued = new Map<string, number>();
-  const chosen: string[] = [];
-  for (const run of ordered) {
+  const eligible: { id: string; order: number; load: number }[] = [];
+  ordered.forEach((run, order) => {
     let fits = true;
+    let load = 0;
     for (const { key, limit: keyLimit } of run.concurrency) {
       const position = (queued.get(key) ?? 0) + 1;
       queued.set(key, position);
-      if ((held.get(key) ?? 0) + position > keyLimit) fits = false;
+      const wouldHold = (held.get(key) ?? 0) + position;
+      load = Math.max(load, wouldHold);
+      if (wouldHold > keyLimit) fits = false;
     }
-    if (fits && chosen.length < limit) chosen.push(run.id);
-  }
-  return chosen;
+    if (fits) eligible.push({ id: run.id, order, load });
+  });
+  return eligible
+    .sort((a, b) => a.load - b.load || a.order - b.order)
+    .slice(0, Math.max(0, limit))
+    .sort((a, b) => a.order - b.order)
+    .map((run) => run.id);
 }

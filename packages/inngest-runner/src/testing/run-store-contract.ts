@@ -185,6 +185,33 @@ export function describeRunStoreContract(
       expect(second.map((r) => r.id)).toEqual([a[2]?.id]);
     });
 
+    it("lets keys take turns when it cannot claim every eligible run", async () => {
+      const client = (id: string) => [{ key: `fn:app-fn:key:${id}`, limit: 3 }];
+      const busy = [];
+      for (let i = 0; i < 5; i += 1) {
+        busy.push(
+          (await store.createIfAbsent(aNewRun({ nextRunAt: at(i), concurrency: client("busy") })))
+            .run,
+        );
+      }
+      const late = await store.createIfAbsent(
+        aNewRun({ nextRunAt: at(10), concurrency: client("late") }),
+      );
+      const later = await store.createIfAbsent(
+        aNewRun({ nextRunAt: at(11), concurrency: client("later") }),
+      );
+
+      // Two free slots: the busy key's first run and the late key's, not the busy key's second.
+      const first = await store.claimDue(claimOptions("p1", at(20), 2));
+      expect(first.map((r) => r.id)).toEqual([busy[0]?.id, late.run.id]);
+      // One slot: the key holding none goes before the busy key, which holds one already.
+      const second = await store.claimDue(claimOptions("p1", at(21), 1));
+      expect(second.map((r) => r.id)).toEqual([later.run.id]);
+      // Then the backlog in due order, up to its limit.
+      const third = await store.claimDue(claimOptions("p2", at(22), 5));
+      expect(third.map((r) => r.id)).toEqual([busy[1]?.id, busy[2]?.id]);
+    });
+
     it("needs a free slot in every key of a run, and a waiting run holds none", async () => {
       const shared = { key: "env:key:openai", limit: 1 };
       const waiting = await store.createIfAbsent(aNewRun({ concurrency: [shared] }));

@@ -47,7 +47,9 @@ export class PrismaRunStore implements RunStore {
     // Concurrency limits span processes, so claims are serialised by a transaction-scoped
     // advisory lock: each claim counts the slots held (running, unexpired lease) after every
     // earlier claim committed. The rule is the package's `selectClaimable`: in due order, a run
-    // is taken only while each of its keys, counting the runs picked before it, has room.
+    // is taken only while each of its keys, counting the runs picked before it, has room; when
+    // not all can be taken, the runs whose keys would be least occupied go first (keys take
+    // turns, so one client's backlog never holds back another client's first run).
     const claimed = await this.db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CLAIM_LOCK})`;
       return tx.$queryRaw<{ id: string }[]>`
@@ -73,10 +75,14 @@ export class PrismaRunStore implements RunStore {
           CROSS JOIN LATERAL unnest(d.concurrency_keys, d.concurrency_limits) AS k(key, lim)
           LEFT JOIN held h ON h.key = k.key
         ),
+        loads AS (
+          SELECT id, max(would_hold) AS load, bool_or(would_hold > lim) AS over
+          FROM ranked GROUP BY id
+        ),
         eligible AS (
-          SELECT d.id FROM due d
-          WHERE NOT EXISTS (SELECT 1 FROM ranked x WHERE x.id = d.id AND x.would_hold > x.lim)
-          ORDER BY d.next_run_at, d.id
+          SELECT d.id FROM due d LEFT JOIN loads l ON l.id = d.id
+          WHERE l.over IS NOT TRUE
+          ORDER BY coalesce(l.load, 0), d.next_run_at, d.id
           LIMIT ${limit}
         )
         UPDATE workflow_runs w
