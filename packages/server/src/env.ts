@@ -75,6 +75,10 @@ export const serverEnvSchema = {
   STUDIO_CLIENT_CONCURRENCY: envInteger(0),
   /** How long an API key stays cached per instance (revocations still act at once); 0: off. Default 60 s. */
   STUDIO_API_KEY_CACHE_TTL_MS: envInteger(0),
+  /** Built-in (CPU-bound) renders at once per instance (default 4). */
+  STUDIO_BUILTIN_RENDER_SLOTS: envInteger(1),
+  /** Hosted-model (network-bound) renders at once per instance (default 32). */
+  STUDIO_HOSTED_RENDER_SLOTS: envInteger(1),
   /** Deadline of each webhook delivery call and each call to Inngest. */
   STUDIO_OUTBOUND_TIMEOUT_MS: envInteger(1),
   /** Deadline of one hosted-model render call (default 120–180 s). */

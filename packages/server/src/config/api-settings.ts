@@ -21,14 +21,22 @@ export const DEFAULT_RETENTION: RetentionSettings = {
   orphanArtifactsHours: 24,
 };
 
-/** How generations share the work between clients. */
+/** How generations share the work: per client, and per kind of render in each instance. */
 export interface FairnessSettings {
   /** Generations of one client executing at once, across every instance; 0: no limit. */
   clientConcurrency: number;
+  /** Built-in (CPU-bound) renders at once in one instance. */
+  builtinRenderSlots: number;
+  /** Hosted-model (network-bound) renders at once in one instance. */
+  hostedRenderSlots: number;
 }
 
 export const DEFAULT_FAIRNESS: FairnessSettings = {
   clientConcurrency: 2,
+  // sharp draws the built-in renders on libuv's thread pool, 4 threads unless UV_THREADPOOL_SIZE.
+  builtinRenderSlots: 4,
+  // A hosted render is a request waiting on someone else's GPU: cheap here, slow there.
+  hostedRenderSlots: 32,
 };
 
 /** Limits and outbound-call policy of the public API; one object per runtime. */
@@ -112,6 +120,8 @@ export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
     },
     fairness: {
       clientConcurrency: env.STUDIO_CLIENT_CONCURRENCY ?? DEFAULT_FAIRNESS.clientConcurrency,
+      builtinRenderSlots: env.STUDIO_BUILTIN_RENDER_SLOTS ?? DEFAULT_FAIRNESS.builtinRenderSlots,
+      hostedRenderSlots: env.STUDIO_HOSTED_RENDER_SLOTS ?? DEFAULT_FAIRNESS.hostedRenderSlots,
     },
   });
 }

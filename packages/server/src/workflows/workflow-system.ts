@@ -6,6 +6,7 @@ import type { Metrics } from "../ports/metrics";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
+import { RenderSlots } from "./complementary-garment/render-slots";
 import { EmbeddedRunner, type BackoffOptions } from "@garment/inngest-runner";
 import { EmbeddedEngine, OutboxEngine, type WorkflowEngine } from "./engine";
 import { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
@@ -51,7 +52,10 @@ export interface WorkflowSystemOptions {
   /** Renders, evaluations, terminal states and webhook attempts for the operator. */
   metrics?: Metrics;
   inngest: InngestSettings;
-  /** Embedded runner: most runs at once (default 4) and retry backoff (default Inngest's table). */
+  /**
+   * Embedded runner: most runs at once (default: the built-in and hosted render slots together)
+   * and retry backoff (default Inngest's table).
+   */
   concurrency?: number;
   backoff?: BackoffOptions;
   pollIntervalMs?: number;
@@ -86,6 +90,10 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     }
   };
   const fairness = (options.settings ?? DEFAULT_API_SETTINGS).fairness;
+  const renderSlots = new RenderSlots({
+    builtin: fairness.builtinRenderSlots,
+    hosted: fairness.hostedRenderSlots,
+  });
   const deps: GenerationDeps = {
     db: options.db,
     storage: options.storage,
@@ -98,6 +106,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     announceFinished: announce,
     clientConcurrency: fairness.clientConcurrency,
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    renderSlots,
     ...options.generation,
   };
   const functions: InngestFunction.Any[] = [
@@ -125,7 +134,8 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
         client,
         functions,
         store: new PrismaRunStore(options.db),
-        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        // Room for every render slot: the slots, not the runner, bound each kind of render.
+        concurrency: options.concurrency ?? renderSlots.total,
         ...(options.backoff ? { backoff: options.backoff } : {}),
         ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
         ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),

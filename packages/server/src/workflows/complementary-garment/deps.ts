@@ -2,6 +2,7 @@ import type { PrismaClient } from "@garment/db";
 import type { ImageModel, RenderEvaluation, RenderTarget } from "@garment/imaging";
 import type { Metrics } from "../../ports/metrics";
 import type { ArtifactStorage } from "../../storage/artifact-storage";
+import type { RenderSlots } from "./render-slots";
 
 /** What the generation steps need, injected so tests can swap models and storage. */
 export interface GenerationDeps {
@@ -23,6 +24,8 @@ export interface GenerationDeps {
   clientConcurrency?: number;
   /** Renders, evaluations and terminal states for the operator (nothing recorded when absent). */
   metrics?: Metrics;
+  /** This process's render slots per kind of model; without them renders are not bounded here. */
+  renderSlots?: RenderSlots;
 }
 
 export const DEFAULT_MAX_RENDERS = 3;

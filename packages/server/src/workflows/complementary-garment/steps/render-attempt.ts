@@ -41,23 +41,33 @@ export async function renderAttempt(
     );
   const { width, height } = planned.options;
   const seed = attemptSeed(planned.options.seed, attempt);
-  const startedAt = performance.now();
+  // The render's own time, not the wait for a slot.
+  let renderTime = 0;
   const observeRender = (outcome: "succeeded" | "failed") =>
     deps.metrics?.renderFinished({
       model: modelId,
       resolution: planned.options.resolution,
       outcome,
-      seconds: (performance.now() - startedAt) / 1000,
+      seconds: renderTime / 1000,
     });
+  const render = async () => {
+    const startedAt = performance.now();
+    try {
+      return await model.render({
+        garment: planned.plan.complement,
+        prompt: planned.prompt,
+        seed,
+        width,
+        height,
+      });
+    } finally {
+      renderTime = performance.now() - startedAt;
+    }
+  };
   let result;
   try {
-    result = await model.render({
-      garment: planned.plan.complement,
-      prompt: planned.prompt,
-      seed,
-      width,
-      height,
-    });
+    // The slot is held for the render alone: storing it and the bookkeeping need none.
+    result = deps.renderSlots ? await deps.renderSlots.run(model.kind, render) : await render();
     observeRender("succeeded");
   } catch (error) {
     observeRender("failed");
@@ -70,7 +80,7 @@ export async function renderAttempt(
     }
     throw error;
   }
-  const renderMs = Math.round(performance.now() - startedAt);
+  const renderMs = Math.round(renderTime);
   const storageKey = `jobs/${jobId}/render-${attempt}-${modelId}.png`;
   await deps.storage.put(storageKey, result.bytes, result.contentType);
   const artifactId = ulid();
