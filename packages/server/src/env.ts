@@ -68,6 +68,8 @@ export const serverEnvSchema = {
   /** Requests per window per credential; 0 turns the limit off. */
   STUDIO_RATE_LIMIT: envInteger(0),
   STUDIO_RATE_LIMIT_WINDOW_MS: envInteger(1),
+  /** Reverse proxies that append to X-Forwarded-For before the app (sign-in throttle). Default 1. */
+  STUDIO_TRUSTED_PROXY_HOPS: envInteger(1),
   /** Unfinished jobs one client may have (429 past it); 0 turns the cap off. Default 200. */
   STUDIO_MAX_QUEUED_JOBS_PER_CLIENT: envInteger(0),
   // Fairness (defaults in config/api-settings.ts).

@@ -1,7 +1,7 @@
 "use server";
 
-import { SESSION_COOKIE, signIn, signOut } from "@garment/server";
-import { cookies } from "next/headers";
+import { attemptSignIn, SESSION_COOKIE, signInRefusalMessage, signOut } from "@garment/server";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cookieIsSecure } from "~/lib/cookies";
 import { runtime } from "~/lib/runtime";
@@ -25,8 +25,13 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const email = field("email").trim();
   const password = field("password");
   if (!email || !password) return { error: "Enter your email and password.", email };
-  const session = await signIn((await runtime()).db, email, password);
-  if (!session) return { error: "That email and password do not match.", email };
+  const attempt = await attemptSignIn(await runtime(), {
+    email,
+    password,
+    headers: await headers(),
+  });
+  if (attempt.outcome !== "signed-in") return { error: signInRefusalMessage(attempt), email };
+  const { session } = attempt;
   (await cookies()).set(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: "lax",

@@ -66,7 +66,37 @@ export interface ApiSettings {
    * never; every request reads its key row). Revocations take effect at once either way.
    */
   apiKeyCacheTtlMs: number;
+  /** Brute-force limits on the Studio's sign-in. */
+  signIn: SignInLimits;
 }
+
+/** Brute-force limits on the Studio's sign-in. */
+export interface SignInLimits {
+  /** Failed sign-ins per account (email, known or not), from any address. */
+  perAccount: { requests: number; windowMs: number };
+  /** Failed sign-ins per client address (an IPv6 address counts by its /64), any account. */
+  perAddress: { requests: number; windowMs: number };
+  /** Password hash checks one process runs at once; more wait in a queue of `maxWaitingChecks`. */
+  maxConcurrentChecks: number;
+  maxWaitingChecks: number;
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For:
+   * the address is the entry this many from the right (1: the last, which `next start` sets to
+   * the socket's peer when no proxy sent one).
+   */
+  trustedProxyHops: number;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
+  // 10 wrong passwords at once, then one per 90 s: about 960 guesses a day at most per account.
+  perAccount: { requests: 10, windowMs: 15 * 60_000 },
+  // One address guessing across accounts: 30 at once, then one per 30 s.
+  perAddress: { requests: 30, windowMs: 15 * 60_000 },
+  // argon2id at 19 MiB: two at once keep two of libuv's four threads for everything else.
+  maxConcurrentChecks: 2,
+  maxWaitingChecks: 32,
+  trustedProxyHops: 1,
+};
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
   maxBodyBytes: 64 * 1024,
@@ -80,6 +110,7 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   fairness: DEFAULT_FAIRNESS,
   metricsToken: null,
   apiKeyCacheTtlMs: 60_000,
+  signIn: DEFAULT_SIGN_IN_LIMITS,
 };
 
 export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
@@ -89,6 +120,7 @@ export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
     webhooks: { ...DEFAULT_API_SETTINGS.webhooks, ...overrides.webhooks },
     retention: { ...DEFAULT_API_SETTINGS.retention, ...overrides.retention },
     fairness: { ...DEFAULT_API_SETTINGS.fairness, ...overrides.fairness },
+    signIn: { ...DEFAULT_API_SETTINGS.signIn, ...overrides.signIn },
   };
 }
 
@@ -122,6 +154,10 @@ export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
       clientConcurrency: env.STUDIO_CLIENT_CONCURRENCY ?? DEFAULT_FAIRNESS.clientConcurrency,
       builtinRenderSlots: env.STUDIO_BUILTIN_RENDER_SLOTS ?? DEFAULT_FAIRNESS.builtinRenderSlots,
       hostedRenderSlots: env.STUDIO_HOSTED_RENDER_SLOTS ?? DEFAULT_FAIRNESS.hostedRenderSlots,
+    },
+    signIn: {
+      ...DEFAULT_SIGN_IN_LIMITS,
+      trustedProxyHops: env.STUDIO_TRUSTED_PROXY_HOPS ?? DEFAULT_SIGN_IN_LIMITS.trustedProxyHops,
     },
   });
 }

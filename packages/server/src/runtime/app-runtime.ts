@@ -2,7 +2,9 @@ import type { DatabaseHandle, PrismaClient } from "@garment/db";
 import type { Logger } from "pino";
 import type { ApiKeyCache } from "../auth/api-key-cache";
 import type { ApiKeyRow } from "../auth/authenticate";
+import type { PasswordCheckGate } from "../auth/password-check-gate";
 import type { RateLimiter } from "../auth/rate-limit";
+import type { SignInThrottle } from "../auth/sign-in-throttle";
 import type { ImageModelDirectory } from "../ports/image-model-directory";
 import type { WorkflowEngine } from "../ports/workflow-engine";
 import type { DispatchRecorder } from "../services/dispatch/dispatch-recorder";
@@ -40,6 +42,8 @@ export interface AppRuntime {
   rateLimiter: RateLimiter;
   /** Authenticated API keys, dropped as soon as the database announces a change to one. */
   apiKeys: ApiKeyCache<ApiKeyRow>;
+  /** The Studio sign-in's defences: failure buckets in the database, a bound on hash checks. */
+  signIn: { throttle: SignInThrottle; passwordChecks: PasswordCheckGate };
   /** Draining or not, and the requests in flight (readiness and the graceful shutdown). */
   lifecycle: Lifecycle;
   close(): Promise<void>;

@@ -10,7 +10,9 @@ import type { Metrics } from "../ports/metrics";
 import { readQueueState } from "../services/operator/queue-state";
 import { ApiKeyCache } from "../auth/api-key-cache";
 import type { ApiKeyRow } from "../auth/authenticate";
-import { RateLimiter, type RateLimitStore } from "../auth/rate-limit";
+import { PasswordCheckGate } from "../auth/password-check-gate";
+import { PostgresRateLimitStore, RateLimiter, type RateLimitStore } from "../auth/rate-limit";
+import { SignInThrottle } from "../auth/sign-in-throttle";
 import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowEngine } from "../ports/workflow-engine";
 import { startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
@@ -111,6 +113,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     settings,
     rateLimiter,
     apiKeys,
+    signIn: {
+      // Always the database: the limit must hold across instances whatever the API's store is.
+      throttle: new SignInThrottle(new PostgresRateLimitStore(database.db), settings.signIn),
+      passwordChecks: new PasswordCheckGate(
+        settings.signIn.maxConcurrentChecks,
+        settings.signIn.maxWaitingChecks,
+      ),
+    },
     lifecycle: new Lifecycle(),
     async close() {
       if (closed) return;

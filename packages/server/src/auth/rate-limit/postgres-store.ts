@@ -33,6 +33,18 @@ export class PostgresRateLimitStore implements RateLimitStore {
     return { allowed: false, retryAfterMs: Math.max(1, ahead - toleranceMs) } as const;
   }
 
+  /**
+   * Gives one taken request back (the sign-in throttle counts only failures: a success returns
+   * its token). Never below an empty bucket.
+   */
+  async giveBack(key: string, limit: RateLimit): Promise<void> {
+    const { intervalMs } = gcraParameters(limit);
+    await this.db.$executeRaw`
+      UPDATE rate_limit_buckets
+         SET tat = GREATEST(tat - ${intervalMs}::float8 * interval '1 millisecond', now())
+       WHERE key = ${key}`;
+  }
+
   /** Rows whose TAT has passed carry nothing; drop them once a minute, off the request path. */
   private pruneNowAndThen() {
     const now = Date.now();
