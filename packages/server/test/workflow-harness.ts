@@ -9,7 +9,7 @@ import {
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import type { ApiSettings } from "../src/config/api-settings";
 import type { AppRuntime } from "../src/runtime/app-runtime";
 import { createRuntime } from "../src/runtime/create-runtime";
@@ -85,6 +85,8 @@ export async function createWorkflowTestRuntime(
     database?: DatabaseHandle;
     concurrency?: number;
     settings?: Partial<ApiSettings>;
+    /** Silent unless a test reads the lines. */
+    logger?: Logger;
   } = {},
 ): Promise<WorkflowTestRuntime> {
   const base = createImageModelRegistry();
@@ -95,7 +97,7 @@ export async function createWorkflowTestRuntime(
     storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-wf-artifacts-"))),
     signer: new UrlSigner("test"),
     imageModels: imageModelDirectory(registry),
-    logger: pino({ level: "silent" }),
+    logger: options.logger ?? pino({ level: "silent" }),
     ...(options.settings ? { settings: options.settings } : {}),
     workflow: (parts) =>
       createWorkflowSystem({

@@ -70,7 +70,7 @@ export async function atTheEdge<T>(
 
   const status = failure ? failure.status : (settled?.status ?? 200);
   const creditsMoved = failure ? 0 : (settled?.creditsMoved ?? 0);
-  observe(edge, status, creditsMoved);
+  observe(edge, auth.caller, status, creditsMoved, failure?.code ?? null);
   if (!settled?.requestLogged) {
     try {
       await writeRequestLog(runtime.db, {
@@ -98,17 +98,37 @@ export async function atTheEdge<T>(
   return settled.value;
 }
 
-/** The operator's view of the request: counted and timed once, here, for every transport. */
-function observe(edge: EdgeRequest, status: number, creditsMoved: number): void {
-  const { metrics } = edge.runtime;
-  const { transport, method, route, startedAt } = edge.request;
-  metrics.requestHandled({
-    transport,
-    method,
-    route,
-    status,
-    seconds: (performance.now() - startedAt) / 1000,
-  });
+/**
+ * The operator's view of the request, once, here, for every transport: counted, timed, and one
+ * JSON log line (who called — the client, never the credential — what, how it ended).
+ */
+function observe(
+  edge: EdgeRequest,
+  caller: Caller | null,
+  status: number,
+  creditsMoved: number,
+  errorCode: string | null,
+): void {
+  const { metrics, logger } = edge.runtime;
+  const { transport, method, route, path, startedAt } = edge.request;
+  const seconds = (performance.now() - startedAt) / 1000;
+  metrics.requestHandled({ transport, method, route, status, seconds });
+  logger.info(
+    {
+      requestId: edge.requestId,
+      transport,
+      method,
+      route,
+      path,
+      clientId: caller?.clientId ?? null,
+      mode: caller?.mode ?? null,
+      status,
+      durationMs: Math.round(seconds * 1000),
+      creditsMoved,
+      errorCode,
+    },
+    "request",
+  );
   if (edge.dispatches) metrics.dispatchSettled({ route, status });
   if (creditsMoved < 0) metrics.creditsDebited(-creditsMoved);
 }

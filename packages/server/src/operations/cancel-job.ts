@@ -8,7 +8,7 @@ export const cancelJob = defineOperation({
   input: PublicIdInput,
   output: JobDetailResponse,
   run: ({ runtime, caller }, { public_id }) =>
-    cancel(runtime.db, runtime.signer, caller, public_id, runtime.metrics),
+    cancel(runtime.db, runtime.signer, caller, public_id, runtime),
   // Webhooks hear of the cancelled job as `job.failed`, whichever transport cancelled it.
   announce: async ({ runtime }, job) => runtime.workflows?.announceJobFinished(job.public_id),
   trpc: "mutation",

@@ -79,7 +79,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
         resend: (event) => workflows.send(event),
         onFailed: (jobId) => workflows.announceJobFinished(jobId),
         onError: (error) => logger.error({ err: error }, "the stuck-job sweeper failed"),
-        metrics,
+        observers: { metrics, logger },
       })
     : () => {};
   const rateLimitStore =

@@ -80,6 +80,8 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
   const embedded = connection.mode === "embedded";
   const client = createInngestClient(connection, {
     outboundTimeoutMs: () => (options.settings ?? DEFAULT_API_SETTINGS).outboundTimeoutMs,
+    // The SDK's own lines as JSON through the same pino (never its console logger).
+    logger: options.logger,
   });
   const announce = async (jobId: string) => {
     if (!options.signer) return;
@@ -107,6 +109,7 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     clientConcurrency: fairness.clientConcurrency,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     renderSlots,
+    logger: options.logger,
     ...options.generation,
   };
   const functions: InngestFunction.Any[] = [

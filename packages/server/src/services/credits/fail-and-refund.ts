@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@garment/db";
 import { ulid } from "../../ids";
-import { NO_METRICS, type Metrics } from "../../ports/metrics";
+import type { Logger } from "pino";
+import type { Metrics } from "../../ports/metrics";
 
 export interface FailJobInput {
   jobId: string;
@@ -9,6 +10,12 @@ export interface FailJobInput {
   message: string;
   stage?: string | null;
   extra?: Record<string, unknown>;
+}
+
+/** Who hears of a failure this call made: the operator's metrics and the job's log. */
+export interface JobObservers {
+  metrics?: Pick<Metrics, "jobFinished" | "creditsRefunded"> | undefined;
+  logger?: Logger | undefined;
 }
 
 export interface FailJobResult {
@@ -26,10 +33,12 @@ export async function failJobAndRefund(
   db: PrismaClient,
   input: FailJobInput,
   /** Told of the transition and the refund only when this call made them (so once per job). */
-  metrics: Pick<Metrics, "jobFinished" | "creditsRefunded"> = NO_METRICS,
+  observers: JobObservers = {},
 ): Promise<FailJobResult> {
   const extra = JSON.stringify({ reason: input.reason, ...input.extra });
-  const rows = await db.$queryRaw<{ failed: bigint; refunded: number | null }[]>`
+  const rows = await db.$queryRaw<
+    { failed: bigint; refunded: number | null; request_id: string | null }[]
+  >`
     WITH job AS (
       UPDATE jobs SET status = 'FAILURE'::"JobStatus", failure_reason = ${input.reason}, finished_at = now(), updated_at = now()
        WHERE id = ${input.jobId} AND status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
@@ -50,13 +59,26 @@ export async function failJobAndRefund(
              ${extra}::jsonb || jsonb_build_object('refunded_credits', COALESCE((SELECT amount FROM refund), 0))
         FROM job
     )
-    SELECT (SELECT count(*) FROM job) AS failed, (SELECT amount FROM refund) AS refunded`;
+    SELECT (SELECT count(*) FROM job) AS failed, (SELECT amount FROM refund) AS refunded,
+           (SELECT request_id FROM job) AS request_id`;
   const row = rows[0];
   const result = { failed: Number(row?.failed ?? 0) > 0, refundedCredits: row?.refunded ?? 0 };
   if (result.failed) {
-    metrics.jobFinished({ status: "FAILURE", reason: input.reason });
+    const { metrics, logger } = observers;
+    metrics?.jobFinished({ status: "FAILURE", reason: input.reason });
     if (row?.refunded !== null && row?.refunded !== undefined)
-      metrics.creditsRefunded({ amount: result.refundedCredits, reason: input.reason });
+      metrics?.creditsRefunded({ amount: result.refundedCredits, reason: input.reason });
+    logger?.info(
+      {
+        jobId: input.jobId,
+        requestId: row?.request_id ?? null,
+        status: "FAILURE",
+        reason: input.reason,
+        stage: input.stage ?? null,
+        refundedCredits: result.refundedCredits,
+      },
+      "job failed",
+    );
   }
   return result;
 }

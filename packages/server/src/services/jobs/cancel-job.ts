@@ -1,10 +1,9 @@
 import type { PrismaClient } from "@garment/db";
 import type { JobDetailResponse } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
-import type { Metrics } from "../../ports/metrics";
+import { failJobAndRefund, type JobObservers } from "../credits/fail-and-refund";
 import { conflict } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
-import { failJobAndRefund } from "../credits/fail-and-refund";
 import { findOwnedJob } from "./find-owned-job";
 import { getJobDetail } from "./get-job";
 
@@ -17,7 +16,7 @@ export async function cancelJob(
   signer: UrlSigner,
   caller: Caller,
   jobId: string,
-  metrics?: Metrics,
+  observers?: JobObservers,
 ): Promise<JobDetailResponse> {
   await findOwnedJob(db, caller, jobId);
   const { failed } = await failJobAndRefund(
@@ -27,7 +26,7 @@ export async function cancelJob(
       reason: "cancelled",
       message: "Cancelled by the client; the credits were refunded.",
     },
-    metrics,
+    observers,
   );
   if (!failed) throw conflict("The job has already finished and cannot be cancelled.");
   return getJobDetail(db, signer, caller, jobId);

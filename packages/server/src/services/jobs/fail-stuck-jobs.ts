@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@garment/db";
-import type { Metrics } from "../../ports/metrics";
-import { failJobAndRefund } from "../credits/fail-and-refund";
+import { failJobAndRefund, type JobObservers } from "../credits/fail-and-refund";
 import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../dispatch/operation";
 
 /** How long a job may run once its work started (a run stuck on a dead worker). */
@@ -35,7 +34,7 @@ export async function failStuckJobs(
   now = new Date(),
   /** Called for each job this call failed (webhooks announce it). */
   onFailed?: (jobId: string) => Promise<void>,
-  metrics?: Metrics,
+  observers?: JobObservers,
 ): Promise<number> {
   const stuck = await db.job.findMany({
     where: {
@@ -67,7 +66,7 @@ export async function failStuckJobs(
           ? `The job did not finish within ${minutes} minutes of starting; the credits were refunded.`
           : `The job did not start within ${minutes} minutes; the credits were refunded.`,
       },
-      metrics,
+      observers,
     );
     if (result.failed) {
       failed += 1;
@@ -114,14 +113,14 @@ export interface SweeperOptions {
   /** Called for each job the sweeper failed (webhooks announce it). */
   onFailed?: (jobId: string) => Promise<void>;
   onError: (error: unknown) => void;
-  metrics?: Metrics;
+  observers?: JobObservers;
 }
 
 /** Re-sends, then fails what is past its deadline, every `intervalMs` until stopped. */
 export function startStuckJobSweeper(db: PrismaClient, options: SweeperOptions) {
   const sweep = async () => {
     await resendWaitingJobs(db, options.resend, options.resendAfterMs);
-    await failStuckJobs(db, options.deadlines, new Date(), options.onFailed, options.metrics);
+    await failStuckJobs(db, options.deadlines, new Date(), options.onFailed, options.observers);
   };
   const timer = setInterval(() => {
     sweep().catch(options.onError);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import type { ImageModel, RenderEvaluation, RenderTarget } from "@garment/imaging";
+import type { Logger } from "pino";
 import type { Metrics } from "../../ports/metrics";
 import type { ArtifactStorage } from "../../storage/artifact-storage";
 import type { RenderSlots } from "./render-slots";
@@ -26,6 +27,8 @@ export interface GenerationDeps {
   metrics?: Metrics;
   /** This process's render slots per kind of model; without them renders are not bounded here. */
   renderSlots?: RenderSlots;
+  /** One line per step outcome and job state change; the function binds jobId and requestId. */
+  logger?: Logger;
 }
 
 export const DEFAULT_MAX_RENDERS = 3;

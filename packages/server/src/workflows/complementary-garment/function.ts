@@ -15,6 +15,11 @@ export const GENERATION_FUNCTION_ID = "complementary-garment-generator";
 
 const DispatchEvent = z.object({ jobId: z.string(), requestId: z.string() });
 
+/** The steps' dependencies with a logger that names the job and its request on every line. */
+function forJob(deps: GenerationDeps, jobId: string, requestId: string): GenerationDeps {
+  return deps.logger ? { ...deps, logger: deps.logger.child({ jobId, requestId }) } : deps;
+}
+
 /** The event field a client's generations are keyed by (DispatchEventData.clientId). */
 export const CLIENT_CONCURRENCY_KEY = "event.data.clientId";
 
@@ -60,9 +65,10 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
         },
       ],
       onFailure: async ({ event, error, step }) => {
-        const { jobId } = DispatchEvent.parse(
+        const { jobId, requestId } = DispatchEvent.parse(
           (event.data as { event: { data: unknown } }).event.data,
         );
+        const job = forJob(deps, jobId, requestId);
         await step.run("fail-and-refund", () =>
           failJobAndRefund(
             deps.db,
@@ -72,19 +78,20 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
               message: `Generation failed: ${error.message}. The credits were refunded.`,
               extra: { error: error.message },
             },
-            deps.metrics,
+            job,
           ),
         );
         await step.run("announce-finished", () => announceFinished(jobId));
       },
     },
     async ({ event, step }) => {
-      const { jobId } = DispatchEvent.parse(event.data);
-      const started = await step.run("start", () => startGeneration(deps, jobId));
+      const { jobId, requestId } = DispatchEvent.parse(event.data);
+      const job = forJob(deps, jobId, requestId);
+      const started = await step.run("start", () => startGeneration(job, jobId));
       if (!started.active) return { outcome: "cancelled" };
 
       const planned: PlannedGeneration | null = await step.run("plan", () =>
-        permanentAware(() => planGeneration(deps, jobId)),
+        permanentAware(() => planGeneration(job, jobId)),
       );
       if (!planned) return { outcome: "cancelled" };
 
@@ -99,7 +106,7 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
           break;
         }
         const evaluation: EvaluatedAttempt | null = await step.run(`evaluate-${attempt}`, () =>
-          evaluateAttempt(deps, jobId, planned, rendered),
+          evaluateAttempt(job, jobId, planned, rendered),
         );
         if (!evaluation) return { outcome: "cancelled" };
         evaluations.push(evaluation);
@@ -117,7 +124,7 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
               message: `No render passed the evaluation in ${renders} attempts; the credits were refunded.`,
               extra: { scores: evaluations.map((e) => e.score) },
             },
-            deps.metrics,
+            job,
           ),
         );
         await step.run("announce-finished", () => announceFinished(jobId));
@@ -125,7 +132,7 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
       }
       const { rendered, evaluation } = chosen;
       const done = await step.run("complete", () =>
-        completeGeneration(deps, jobId, planned, rendered, evaluation, evaluations.length || 1),
+        completeGeneration(job, jobId, planned, rendered, evaluation, evaluations.length || 1),
       );
       if (!done.completed) return { outcome: "cancelled" };
       await step.run("announce-finished", () => announceFinished(jobId));
@@ -139,7 +146,7 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
         const noRetry = plannedJob.options.onTechnicalFailure === "fail";
         try {
           return await step.run(`render-${attempt}`, () =>
-            permanentAware(() => renderAttempt(deps, jobId, plannedJob, attempt, model), noRetry),
+            permanentAware(() => renderAttempt(job, jobId, plannedJob, attempt, model), noRetry),
           );
         } catch (error) {
           // "fallback": once the chosen model has used up its retries, render with the fallback.
@@ -150,7 +157,7 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
             throw error;
           return await step.run(`render-${attempt}-fallback`, () =>
             permanentAware(() =>
-              renderAttempt(deps, jobId, plannedJob, attempt, deps.fallbackModelId),
+              renderAttempt(job, jobId, plannedJob, attempt, deps.fallbackModelId),
             ),
           );
         }

@@ -82,6 +82,12 @@ export async function completeGeneration(
     return { completed: true };
   });
   // Only the call that made the transition counts it (a retried step finds it done).
-  if (outcome.completed) deps.metrics?.jobFinished({ status: "SUCCESS", reason: null });
+  if (outcome.completed) {
+    deps.metrics?.jobFinished({ status: "SUCCESS", reason: null });
+    deps.logger?.info(
+      { status: "SUCCESS", renders, model: chosen.modelId, artifactId: chosen.artifactId },
+      "job succeeded",
+    );
+  }
   return outcome;
 }

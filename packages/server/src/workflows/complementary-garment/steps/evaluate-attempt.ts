@@ -30,6 +30,15 @@ export async function evaluateAttempt(
     stored.bytes,
   );
   deps.metrics?.renderEvaluated({ passed: evaluation.passed });
+  deps.logger?.info(
+    {
+      step: "evaluate",
+      attempt: rendered.attempt,
+      passed: evaluation.passed,
+      score: evaluation.score,
+    },
+    "render evaluated",
+  );
   const summary: EvaluatedAttempt = {
     passed: evaluation.passed,
     score: evaluation.score,

@@ -68,5 +68,9 @@ export async function planGeneration(
       seed: options.seed,
     },
   });
+  deps.logger?.info(
+    { step: "plan", category: plan.complement.categoryId, model: options.imageModel },
+    "complement planned",
+  );
   return { plan, prompt: buildImagePrompt(plan), options };
 }

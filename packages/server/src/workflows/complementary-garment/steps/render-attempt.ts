@@ -43,13 +43,23 @@ export async function renderAttempt(
   const seed = attemptSeed(planned.options.seed, attempt);
   // The render's own time, not the wait for a slot.
   let renderTime = 0;
-  const observeRender = (outcome: "succeeded" | "failed") =>
-    deps.metrics?.renderFinished({
-      model: modelId,
-      resolution: planned.options.resolution,
-      outcome,
-      seconds: renderTime / 1000,
-    });
+  const observeRender = (outcome: "succeeded" | "failed", error?: unknown) => {
+    const seconds = renderTime / 1000;
+    const { resolution } = planned.options;
+    deps.metrics?.renderFinished({ model: modelId, resolution, outcome, seconds });
+    deps.logger?.[outcome === "succeeded" ? "info" : "warn"](
+      {
+        step: "render",
+        attempt,
+        model: modelId,
+        resolution,
+        outcome,
+        durationMs: Math.round(renderTime),
+        ...(error instanceof Error ? { error: error.message } : {}),
+      },
+      "render finished",
+    );
+  };
   const render = async () => {
     const startedAt = performance.now();
     try {
@@ -70,7 +80,7 @@ export async function renderAttempt(
     result = deps.renderSlots ? await deps.renderSlots.run(model.kind, render) : await render();
     observeRender("succeeded");
   } catch (error) {
-    observeRender("failed");
+    observeRender("failed", error);
     if (isImageModelError(error) && !error.retriable) {
       throw new PermanentFailure(
         `The image model refused the request: ${error.message}`,

@@ -13,6 +13,7 @@ export async function startGeneration(
   });
   if (started.count === 1) {
     await recordStageEvent(deps.db, jobId, { stage: "started", message: "Generation started." });
+    deps.logger?.info({ status: "IN_PROGRESS" }, "job started");
   }
   return { active: await isStillActive(deps.db, jobId) };
 }
