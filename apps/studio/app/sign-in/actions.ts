@@ -4,17 +4,12 @@ import { attemptSignIn, SESSION_COOKIE, signInRefusalMessage, signOut } from "@g
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cookieIsSecure } from "~/lib/cookies";
+import { safeReturnPath } from "~/lib/return-path";
 import { runtime } from "~/lib/runtime";
 
 export interface SignInState {
   error: string | null;
   email: string;
-}
-
-/** Only same-site paths: never redirect to another origin after sign-in. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/generate";
 }
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
@@ -39,7 +34,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     path: "/",
     expires: session.expiresAt,
   });
-  redirect(safeNext(form.get("next")));
+  redirect(safeReturnPath(form.get("next")));
 }
 
 export async function signOutAction(): Promise<void> {

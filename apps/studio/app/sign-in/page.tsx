@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeReturnPath } from "~/lib/return-path";
 import { currentStylist } from "~/lib/session";
 import { SignInForm } from "./sign-in-form";
 
@@ -9,10 +10,11 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<{ next?: string | string[] }>;
 }) {
-  const { next } = await searchParams;
-  if (await currentStylist()) redirect(next?.startsWith("/") ? next : "/generate");
+  // Only a same-origin path: `?next=//evil.example` must not send a stylist off-site.
+  const next = safeReturnPath((await searchParams).next);
+  if (await currentStylist()) redirect(next);
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-6 py-12">
       <p className="text-sm font-semibold tracking-widest text-accent uppercase">Garment Studio</p>
@@ -21,7 +23,7 @@ export default async function SignInPage({
         Design the garment that completes the look. The local demo prints its stylist login when the
         server starts.
       </p>
-      <SignInForm next={next ?? "/generate"} />
+      <SignInForm next={next} />
     </main>
   );
 }
