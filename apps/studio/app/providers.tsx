@@ -1,6 +1,8 @@
 "use client";
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+// The subpath, not the package: zod stays out of the first paint's bundle (lib/schemas.ts).
+import { MAX_TRPC_BATCH_CALLS } from "@garment/schemas/transport-limits";
 import { httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import { trpc } from "~/lib/trpc";
@@ -32,7 +34,10 @@ export function Providers({ children }: { children: ReactNode }) {
       }),
   );
   const [trpcClient] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: "/api/trpc" })] }),
+    trpc.createClient({
+      // The server refuses larger batches (413): split them at its cap.
+      links: [httpBatchLink({ url: "/api/trpc", maxItems: MAX_TRPC_BATCH_CALLS })],
+    }),
   );
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>

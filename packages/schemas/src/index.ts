@@ -14,3 +14,4 @@ export * from "./account";
 export * from "./env-fields";
 export * from "./batches";
 export * from "./storable-text";
+export * from "./transport-limits";

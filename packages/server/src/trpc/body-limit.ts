@@ -8,9 +8,7 @@ import type { AppRuntime } from "../runtime/app-runtime";
  * (`/api/trpc/a.b,c.d`), so this is known before tRPC reads anything.
  */
 export function bodyLimit(runtime: AppRuntime, url: string, endpoint: string): number {
-  const { pathname } = new URL(url);
-  const names = decodeURIComponent(pathname.slice(endpoint.length).replace(/^\//, "")).split(",");
-  const large = names.some((name) => operationAt(name)?.largeBody === true);
+  const large = procedureNames(url, endpoint).some((name) => operationAt(name)?.largeBody === true);
   return large ? runtime.settings.maxBatchBodyBytes : runtime.settings.maxBodyBytes;
 }
 
@@ -23,4 +21,17 @@ function operationAt(path: string): AnyOperation | undefined {
   return typeof node === "object" && node !== null && "run" in node
     ? (node as AnyOperation)
     : undefined;
+}
+
+/** The procedures a tRPC request names in its path (`/api/trpc/a.b,c.d`): one per call. */
+export function procedureNames(url: string, endpoint: string): string[] {
+  const { pathname } = new URL(url);
+  const path = pathname.slice(endpoint.length).replace(/^\//, "");
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: tRPC answers it as an unknown procedure; count the raw names.
+  }
+  return decoded.split(",");
 }

@@ -1,3 +1,4 @@
+import { MAX_TRPC_BATCH_CALLS } from "@garment/schemas";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { ulid } from "../ids";
@@ -7,7 +8,7 @@ import type { AppRuntime } from "../runtime/app-runtime";
 import { createContextInner } from "./context";
 import { isEdgeError } from "./init";
 import { appRouter } from "./root";
-import { bodyLimit } from "./body-limit";
+import { bodyLimit, procedureNames } from "./body-limit";
 
 /** Serves tRPC over fetch Request/Response (mounted by the Next.js route at /api/trpc). */
 export function handleTrpcRequest(
@@ -25,6 +26,18 @@ async function serveTrpcRequest(
   endpoint: string,
 ): Promise<Response> {
   const requestId = ulid();
+  const calls = procedureNames(request.url, endpoint).length;
+  if (calls > MAX_TRPC_BATCH_CALLS) {
+    // Before anything runs or reads the body: each call would take its own rate-limit token,
+    // but an unbounded batch still makes one HTTP request fan out without limit.
+    return refusal(
+      new ApiError(
+        "PAYLOAD_TOO_LARGE",
+        `A tRPC batch may carry at most ${MAX_TRPC_BATCH_CALLS} calls; this one has ${calls}.`,
+      ),
+      requestId,
+    );
+  }
   let req = request;
   if (request.body) {
     // The same body cap as REST (413 past it), before tRPC reads anything.
@@ -37,9 +50,7 @@ async function serveTrpcRequest(
       });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const response = errorResponse(error, requestId);
-      response.headers.set("x-request-id", requestId);
-      return response;
+      return refusal(error, requestId);
     }
   }
   const response = await fetchRequestHandler({
@@ -54,6 +65,13 @@ async function serveTrpcRequest(
       }
     },
   });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+/** A refusal before tRPC reads the request, in the API's envelope. */
+function refusal(error: ApiError, requestId: string): Response {
+  const response = errorResponse(error, requestId);
   response.headers.set("x-request-id", requestId);
   return response;
 }
