@@ -101,6 +101,13 @@ export const serverEnvSchema = {
    * a scrape target on a private network does — keep it off the public load balancer then.
    */
   STUDIO_METRICS_TOKEN: envText(),
+  /**
+   * OTLP/HTTP collector base URL (spans go to <url>/v1/traces). Unset: no tracing SDK is
+   * started and every span is a no-op.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: envText(),
+  /** The `service.name` of the spans. */
+  OTEL_SERVICE_NAME: envText().default("garment-studio"),
 
   // Retention (defaults in config/api-settings.ts); 0 keeps that kind forever.
   /** When the retention function prunes (a five-field cron, optional TZ=; default hourly). */

@@ -1,6 +1,7 @@
 import { enforceRateLimit } from "../auth/authenticate-request";
 import type { Caller } from "../auth/caller";
 import { ApiError } from "../errors";
+import { annotateActiveSpan, contextFromHeaders, inSpan, SpanKind } from "../observability/tracing";
 import type { RequestIdentity } from "../operations/define";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { writeRequestLog } from "../services/request-log";
@@ -39,7 +40,29 @@ export interface Settled<T> {
  * request id), and exactly one request-log row per request or tRPC call, written here unless
  * the work already wrote it. Transports render the value or the ApiError, nothing else.
  */
-export async function atTheEdge<T>(
+export function atTheEdge<T>(
+  edge: EdgeRequest,
+  work: (session: EdgeSession) => Promise<Settled<T>>,
+): Promise<T> {
+  // The request's span: the root of its trace, or a child of the caller's `traceparent`.
+  const { transport, method, route } = edge.request;
+  return inSpan(
+    `${method} ${route}`,
+    {
+      kind: SpanKind.SERVER,
+      parent: contextFromHeaders(edge.headers),
+      attributes: {
+        "http.request.method": method,
+        "http.route": route,
+        "garment.transport": transport,
+        "garment.request_id": edge.requestId,
+      },
+    },
+    () => settleAtTheEdge(edge, work),
+  );
+}
+
+async function settleAtTheEdge<T>(
   edge: EdgeRequest,
   work: (session: EdgeSession) => Promise<Settled<T>>,
 ): Promise<T> {
@@ -71,6 +94,11 @@ export async function atTheEdge<T>(
   const status = failure ? failure.status : (settled?.status ?? 200);
   const creditsMoved = failure ? 0 : (settled?.creditsMoved ?? 0);
   observe(edge, auth.caller, status, creditsMoved, failure?.code ?? null);
+  annotateActiveSpan({
+    "http.response.status_code": status,
+    ...(auth.caller ? { "garment.client_id": auth.caller.clientId } : {}),
+    ...(failure ? { "error.type": failure.code } : {}),
+  });
   if (!settled?.requestLogged) {
     try {
       await writeRequestLog(runtime.db, {

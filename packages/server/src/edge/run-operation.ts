@@ -10,6 +10,7 @@ import {
   type OperationContext,
   type OperationResult,
 } from "../operations/define";
+import { inSpan } from "../observability/tracing";
 import { atTheEdge, type EdgeRequest } from "./pipeline";
 
 /** How a transport hands an operation its input: read on demand, after authentication. */
@@ -46,7 +47,10 @@ export function runOperation<Op extends AnyOperation>(
       : operation.input
         ? parseInput(operation.input, raw, input.locate)
         : undefined;
-    const ran = (await operation.run(context, parsed)) as unknown;
+    // The operation's own span, under the request's: the dispatch hands its context to the run.
+    const ran = (await inSpan(`operation ${edge.request.route}`, {}, () =>
+      operation.run(context, parsed),
+    )) as unknown;
     const done = ran instanceof Outcome ? ran : new Outcome(ran, 0, false);
     await operation.announce?.(context, done.result);
     return {

@@ -1,6 +1,7 @@
 import { ComplementaryGarmentGeneratorRequest, WorkflowAcceptedResponse } from "@garment/schemas";
 import { z } from "zod";
 import { dispatchComplementaryGarment as dispatch } from "../services/dispatch/dispatch-complementary-garment";
+import { annotateActiveSpan, currentTraceCarrier } from "../observability/tracing";
 import { defineOperation, Outcome } from "./define";
 import { DISPATCH_EXAMPLE, EXAMPLE_ULID } from "./examples";
 
@@ -32,9 +33,14 @@ export const dispatchComplementaryGarment = defineOperation({
         startedAt: request.startedAt,
         successStatus: request.successStatus,
         idempotencyKey: headers.get("idempotency-key"),
+        trace: currentTraceCarrier(),
       },
       raw,
     );
+    annotateActiveSpan({
+      "garment.replayed": replayed,
+      ...(response.job_id ? { "garment.job_id": response.job_id } : {}),
+    });
     // A replay charged nothing now; a new dispatch wrote its request log in its one statement.
     return new Outcome({ ...response, replayed }, replayed ? 0 : -response.credits_cost, !replayed);
   },

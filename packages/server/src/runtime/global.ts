@@ -22,6 +22,7 @@ import {
 } from "./deployment-config";
 import { createWorkflowSystem } from "../workflows/workflow-system";
 import { PrometheusMetrics } from "../observability/prometheus-metrics";
+import { startOtlpTracing } from "../observability/tracing";
 import type { AppRuntime } from "./app-runtime";
 import { createRuntime } from "./create-runtime";
 import { ensureDemoCredentials } from "./demo-credentials";
@@ -110,9 +111,13 @@ function rateLimitStoreFor(choice: RateLimitChoice, db: PrismaClient): RateLimit
 export async function startAppRuntime(): Promise<void> {
   let runtime: AppRuntime;
   let env: ServerEnv;
+  let stopTracing = async () => {};
   try {
     // Validated first: a bad variable stops the start with a message naming it.
     env = readServerEnv();
+    // Before anything opens, so the first request is traced too.
+    if (env.OTEL_EXPORTER_OTLP_ENDPOINT)
+      stopTracing = startOtlpTracing(env.OTEL_EXPORTER_OTLP_ENDPOINT, env.OTEL_SERVICE_NAME);
     runtime = await getAppRuntime();
   } catch (error) {
     // A half configuration must not leave a server up that answers 500 to everything.
@@ -148,8 +153,10 @@ export async function startAppRuntime(): Promise<void> {
       "NEXT_MANUAL_SIG_HANDLE is not set: `next start` exits on SIGTERM without waiting for the graceful shutdown",
     );
   }
-  exitGracefullyOnSignals(runtime, {
-    graceMs: env.STUDIO_SHUTDOWN_GRACE_MS,
-    drainMs: env.STUDIO_SHUTDOWN_DRAIN_MS,
-  });
+  exitGracefullyOnSignals(
+    runtime,
+    { graceMs: env.STUDIO_SHUTDOWN_GRACE_MS, drainMs: env.STUDIO_SHUTDOWN_DRAIN_MS },
+    (code) => process.exit(code),
+    stopTracing,
+  );
 }

@@ -95,6 +95,8 @@ export function exitGracefullyOnSignals(
   runtime: AppRuntime,
   options: ShutdownOptions,
   exit: (code: number) => never = (code) => process.exit(code),
+  /** Last, after the runtime closed (flushing buffered spans); its failure does not block exit. */
+  finish: () => Promise<void> = async () => undefined,
 ): void {
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -104,9 +106,10 @@ export function exitGracefullyOnSignals(
     }
     shuttingDown = true;
     runtime.logger.info({ signal }, "shutting down");
-    void shutDownGracefully(runtime, options).then((report) =>
-      exit(report.requestsCut > 0 ? 1 : 0),
-    );
+    void shutDownGracefully(runtime, options).then(async (report) => {
+      await finish().catch(() => undefined);
+      exit(report.requestsCut > 0 ? 1 : 0);
+    });
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);

@@ -51,6 +51,8 @@ export interface DispatchContext {
   /** The status the request log records for the acceptance (REST 202, tRPC 200). */
   successStatus: number;
   idempotencyKey?: string | null;
+  /** The request's trace context, carried in the event (empty when nothing is traced). */
+  trace?: Record<string, string>;
 }
 
 export interface DispatchOutcome {
@@ -92,6 +94,7 @@ export async function dispatchComplementaryGarment(
       requestId: context.requestId,
       clientId: caller.clientId,
       mode: caller.mode,
+      ...(context.trace && Object.keys(context.trace).length > 0 ? { trace: context.trace } : {}),
     } satisfies DispatchEventData,
   };
   let recorded: DispatchRecordOutcome;

@@ -13,4 +13,6 @@ export interface DispatchEventData {
   requestId: string;
   clientId: string;
   mode: "live" | "test";
+  /** W3C trace context of the dispatching request (`traceparent`…), so the run joins its trace. */
+  trace?: Record<string, string>;
 }

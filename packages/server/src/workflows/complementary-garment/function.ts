@@ -4,6 +4,7 @@ import { z } from "zod";
 import { failJobAndRefund } from "../../services/credits/fail-and-refund";
 import { COMPLEMENTARY_GARMENT_OPERATION } from "../../services/dispatch/operation";
 import { DEFAULT_CLIENT_CONCURRENCY, DEFAULT_MAX_RENDERS, type GenerationDeps } from "./deps";
+import { traceSteps } from "../traced-steps";
 import { PermanentFailure } from "./permanent-failure";
 import { completeGeneration } from "./steps/complete-generation";
 import { evaluateAttempt, type EvaluatedAttempt } from "./steps/evaluate-attempt";
@@ -13,7 +14,17 @@ import { startGeneration } from "./steps/start-generation";
 
 export const GENERATION_FUNCTION_ID = "complementary-garment-generator";
 
-const DispatchEvent = z.object({ jobId: z.string(), requestId: z.string() });
+const DispatchEvent = z.object({
+  jobId: z.string(),
+  requestId: z.string(),
+  trace: z.record(z.string(), z.string()).optional(),
+});
+
+/** The span attributes every step of a job carries. */
+const jobAttributes = (jobId: string, requestId: string) => ({
+  "garment.job_id": jobId,
+  "garment.request_id": requestId,
+});
 
 /** The steps' dependencies with a logger that names the job and its request on every line. */
 function forJob(deps: GenerationDeps, jobId: string, requestId: string): GenerationDeps {
@@ -64,10 +75,11 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
           limit: deps.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY,
         },
       ],
-      onFailure: async ({ event, error, step }) => {
-        const { jobId, requestId } = DispatchEvent.parse(
+      onFailure: async ({ event, error, step: engineStep }) => {
+        const { jobId, requestId, trace } = DispatchEvent.parse(
           (event.data as { event: { data: unknown } }).event.data,
         );
+        const step = traceSteps(engineStep, trace, jobAttributes(jobId, requestId));
         const job = forJob(deps, jobId, requestId);
         await step.run("fail-and-refund", () =>
           failJobAndRefund(
@@ -84,8 +96,9 @@ export function createGenerationFunction(inngest: Inngest.Any, deps: GenerationD
         await step.run("announce-finished", () => announceFinished(jobId));
       },
     },
-    async ({ event, step }) => {
-      const { jobId, requestId } = DispatchEvent.parse(event.data);
+    async ({ event, step: engineStep }) => {
+      const { jobId, requestId, trace } = DispatchEvent.parse(event.data);
+      const step = traceSteps(engineStep, trace, jobAttributes(jobId, requestId));
       const job = forJob(deps, jobId, requestId);
       const started = await step.run("start", () => startGeneration(job, jobId));
       if (!started.active) return { outcome: "cancelled" };
