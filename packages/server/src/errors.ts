@@ -4,7 +4,19 @@ import { ERROR_STATUS, type ErrorCode, type ValidationErrorItem } from "@garment
  * A failure the caller should hear about, as a value with a code. Each transport maps it once
  * (REST: status + envelope; tRPC: TRPCError with the same code in `data`).
  */
+// Next's production build gives the instrumentation hook (which builds the runtime: the rate
+// limiter, storage…) and the route handlers separate copies of this module, so an ApiError
+// thrown by a runtime object failed `instanceof ApiError` in a route and answered 500 (a rate
+// limited request, for one). The brand is a registered symbol, the same in every copy.
+const API_ERROR_BRAND = Symbol.for("@garment/server:ApiError");
+
 export class ApiError extends Error {
+  /** `instanceof ApiError` holds for an ApiError from any copy of this module. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && API_ERROR_BRAND in value;
+  }
+
+  readonly [API_ERROR_BRAND] = true;
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
