@@ -58,6 +58,11 @@ export const serverEnvSchema = {
   FAL_KEY: envText(),
   /** Offer a model that always fails (e2e of the refund path). */
   STUDIO_FAILING_IMAGE_MODEL: envFlag(),
+  /** Offer a model that fails this share (0–100 %) of renders at random (the system test). */
+  STUDIO_FLAKY_IMAGE_MODEL_PERCENT: envInteger(0).refine(
+    (percent) => percent === undefined || percent <= 100,
+    "must be a percentage, 0 to 100",
+  ),
 
   /** Credits granted to the embedded demo client at first start. */
   STUDIO_DEMO_CREDITS: envInteger(0).default(1000),

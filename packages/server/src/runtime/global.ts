@@ -28,6 +28,7 @@ import { createRuntime } from "./create-runtime";
 import { ensureDemoCredentials } from "./demo-credentials";
 import { ensureDemoStylist } from "./demo-stylist";
 import { createFailingImageModel } from "./failing-image-model";
+import { createFlakyImageModel } from "./flaky-image-model";
 import { imageModelDirectory } from "./image-model-directory";
 import { createLogger } from "./logger";
 import { exitGracefullyOnSignals } from "./graceful-shutdown";
@@ -56,7 +57,12 @@ async function buildAppRuntime(env: ServerEnv): Promise<AppRuntime> {
     openai: { apiKey: env.OPENAI_API_KEY, ...timeout },
     gemini: { apiKey: env.GEMINI_API_KEY, ...timeout },
     falFlux: { apiKey: env.FAL_KEY, ...timeout },
-    ...(env.STUDIO_FAILING_IMAGE_MODEL ? { extra: [createFailingImageModel()] } : {}),
+    extra: [
+      ...(env.STUDIO_FAILING_IMAGE_MODEL ? [createFailingImageModel()] : []),
+      ...(env.STUDIO_FLAKY_IMAGE_MODEL_PERCENT !== undefined
+        ? [createFlakyImageModel(env.STUDIO_FLAKY_IMAGE_MODEL_PERCENT)]
+        : []),
+    ],
   });
   const database = await openDatabase({ url: env.DATABASE_URL, migrate: !config.shared });
   const storage = artifactStorageFor(config.storage, database.db);
