@@ -1,0 +1,2 @@
+import { garmentEslint } from "@garment/config/eslint";
+export default garmentEslint({ tsconfigRootDir: import.meta.dirname });
