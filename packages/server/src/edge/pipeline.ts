@@ -4,7 +4,6 @@ import { ApiError } from "../errors";
 import { annotateActiveSpan, contextFromHeaders, inSpan, SpanKind } from "../observability/tracing";
 import type { RequestIdentity } from "../operations/define";
 import type { AppRuntime } from "../runtime/app-runtime";
-import { writeRequestLog } from "../services/request-log";
 
 /** One request (one tRPC call) as it reaches the edge, whatever the transport. */
 export interface EdgeRequest {
@@ -101,7 +100,7 @@ async function settleAtTheEdge<T>(
   });
   if (!settled?.requestLogged) {
     try {
-      await writeRequestLog(runtime.db, {
+      await runtime.requestLogs.write({
         requestId: edge.requestId,
         clientId: auth.caller?.clientId ?? null,
         apiKeyId: auth.caller?.apiKeyId ?? null,

@@ -9,6 +9,7 @@ import type { ImageModelDirectory } from "../ports/image-model-directory";
 import type { WorkflowEngine } from "../ports/workflow-engine";
 import type { DispatchRecorder } from "../services/dispatch/dispatch-recorder";
 import type { ReferenceData } from "../services/reference/reference-data";
+import type { RequestLogWriter } from "../services/request-log";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
 import type { WorkflowSystem } from "../workflows/workflow-system";
@@ -28,6 +29,8 @@ export interface AppRuntime {
   reference: ReferenceData;
   /** Records dispatches, one statement per client at a time (group commit). */
   dispatches: DispatchRecorder;
+  /** Writes the request log, many requests' rows per statement. */
+  requestLogs: RequestLogWriter;
   workflow: WorkflowEngine;
   /** The Inngest functions and, by default, their embedded runner; null when a test hands off by hand. */
   workflows: WorkflowSystem | null;

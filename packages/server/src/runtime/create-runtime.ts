@@ -17,6 +17,7 @@ import { seedReferenceData } from "../seed/reference-data";
 import type { WorkflowEngine } from "../ports/workflow-engine";
 import { startStuckJobSweeper } from "../services/jobs/fail-stuck-jobs";
 import { DispatchRecorder } from "../services/dispatch/dispatch-recorder";
+import { RequestLogWriter } from "../services/request-log";
 import { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
@@ -103,6 +104,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     db: database.db,
     reference: new ReferenceData(database.db),
     dispatches: new DispatchRecorder(database.query),
+    requestLogs: new RequestLogWriter(database.query),
     workflow,
     workflows,
     imageModels: options.imageModels,

@@ -1,4 +1,4 @@
-import { Prisma, type DataMode, type PrismaClient } from "@garment/db";
+import { Prisma, type DataMode, type RawQuery } from "@garment/db";
 
 export interface RequestLogEntry {
   requestId: string;
@@ -14,21 +14,108 @@ export interface RequestLogEntry {
   errorCode: string | null;
 }
 
-// The only module that writes `request_logs`: the edge through writeRequestLog, and the
+// The only module that writes `request_logs`: the edge through RequestLogWriter, and the
 // dispatch statement through requestLogFromDebit (so a dispatch costs one statement).
 
+/** Most rows one statement writes. */
+const MAX_ROWS_PER_STATEMENT = 256;
+
+interface PendingRow {
+  entry: RequestLogEntry;
+  done(error?: Error): void;
+}
+
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : new Error(String(error));
+
 /**
- * Writes the request's one `request_logs` row. When a dispatch has already written it in its
- * statement and the request then failed (the engine refused the job: 503), this completes the
- * row with the outcome instead.
+ * Writes each request's one `request_logs` row, or — when a dispatch already wrote it in its
+ * statement and the request then failed (the engine refused the job: 503) — completes that row
+ * with the outcome.
+ *
+ * Rows are written in groups: while one INSERT is in flight, rows of the requests that finish
+ * meanwhile wait and go together in the next (one round trip and one commit for all of them,
+ * instead of one each). A request still waits for its own row to commit before it is answered.
+ * If a group fails, its rows are retried one by one, so one bad row costs no other its log.
  */
-export async function writeRequestLog(db: PrismaClient, entry: RequestLogEntry): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO request_logs (id, client_id, api_key_id, mode, transport, method, path, status_code, latency_ms, credits_moved, error_code)
-    VALUES (${entry.requestId}, ${entry.clientId}, ${entry.apiKeyId}, ${entry.mode}::"DataMode", ${entry.transport},
-            ${entry.method}, ${entry.path.slice(0, 500)}, ${entry.statusCode}, ${entry.latencyMs}, ${entry.creditsMoved}, ${entry.errorCode})
+export class RequestLogWriter {
+  private pending: PendingRow[] = [];
+  private writing = false;
+  /** INSERT statements sent so far: what the tests look at. */
+  statements = 0;
+
+  constructor(private readonly query: RawQuery) {}
+
+  write(entry: RequestLogEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry, done: (error) => (error ? reject(error) : resolve()) });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const group = this.pending.splice(0, MAX_ROWS_PER_STATEMENT);
+        await this.writeGroup(group);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeGroup(group: PendingRow[]): Promise<void> {
+    if (group.length > 1) {
+      try {
+        this.statements++;
+        await this.query(insertRequestLogs(group.map((row) => row.entry)));
+        for (const row of group) row.done();
+        return;
+      } catch {
+        // Nothing of the group was written (one statement); each row now gets its own try.
+      }
+    }
+    for (const row of group) {
+      try {
+        this.statements++;
+        await this.query(insertRequestLogs([row.entry]));
+        row.done();
+      } catch (error) {
+        row.done(asError(error));
+      }
+    }
+  }
+}
+
+const ON_CONFLICT_COMPLETE = Prisma.sql`
     ON CONFLICT (id) DO UPDATE SET status_code = EXCLUDED.status_code, latency_ms = EXCLUDED.latency_ms,
       credits_moved = EXCLUDED.credits_moved, error_code = EXCLUDED.error_code`;
+
+/** One INSERT of many rows (arrays unnested); a repeated request id keeps its last outcome. */
+function insertRequestLogs(entries: RequestLogEntry[]): Prisma.Sql {
+  const byId = new Map(entries.map((entry) => [entry.requestId, entry]));
+  const rows = [...byId.values()];
+  if (rows.length === 1) {
+    // Alone (a quiet server), the plain VALUES form: no arrays to build and unnest.
+    const [e] = rows as [RequestLogEntry];
+    return Prisma.sql`
+    INSERT INTO request_logs (id, client_id, api_key_id, mode, transport, method, path, status_code, latency_ms, credits_moved, error_code)
+    VALUES (${e.requestId}, ${e.clientId}, ${e.apiKeyId}, ${e.mode}::"DataMode", ${e.transport},
+            ${e.method}, ${e.path.slice(0, 500)}, ${e.statusCode}, ${e.latencyMs}, ${e.creditsMoved}, ${e.errorCode})
+    ${ON_CONFLICT_COMPLETE}`;
+  }
+  const column = <T>(pick: (entry: RequestLogEntry) => T) => rows.map(pick);
+  return Prisma.sql`
+    INSERT INTO request_logs (id, client_id, api_key_id, mode, transport, method, path, status_code, latency_ms, credits_moved, error_code)
+    SELECT * FROM unnest(
+      ${column((e) => e.requestId)}::text[], ${column((e) => e.clientId)}::text[],
+      ${column((e) => e.apiKeyId)}::text[], ${column((e) => e.mode)}::text[]::"DataMode"[],
+      ${column((e) => e.transport)}::text[], ${column((e) => e.method)}::text[],
+      ${column((e) => e.path.slice(0, 500))}::text[], ${column((e) => e.statusCode)}::int[],
+      ${column((e) => e.latencyMs)}::int[], ${column((e) => e.creditsMoved)}::int[],
+      ${column((e) => e.errorCode)}::text[])
+    ${ON_CONFLICT_COMPLETE}`;
 }
 
 /**
