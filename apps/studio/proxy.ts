@@ -13,5 +13,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/generate", "/jobs/:path*", "/history", "/catalog", "/account"],
+  matcher: ["/generate", "/jobs/:path*", "/history", "/catalog", "/account", "/operator"],
 };

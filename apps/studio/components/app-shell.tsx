@@ -10,11 +10,14 @@ export function AppShell({
   email,
   clientName,
   mode,
+  operator = false,
   children,
 }: {
   email: string;
   clientName: string;
   mode: StudioMode;
+  /** The user has the operator role (the Operator link). */
+  operator?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -33,7 +36,7 @@ export function AppShell({
           >
             Garment Studio
           </Link>
-          <MainNav />
+          <MainNav operator={operator} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <ModeBadge mode={mode} />
             <ModeSwitch mode={mode} />

@@ -11,11 +11,13 @@ const LINKS = [
   { href: "/account", label: "Credits & keys" },
 ];
 
-export function MainNav() {
+/** The Studio's pages; the operator's page only for a user with the operator role. */
+export function MainNav({ operator = false }: { operator?: boolean }) {
   const pathname = usePathname();
+  const links = operator ? [...LINKS, { href: "/operator", label: "Operator" }] : LINKS;
   return (
     <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

@@ -17,7 +17,12 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   // Keyed by mode: switching drops every cached query, so no page shows the other mode's data.
   return (
     <Providers key={mode}>
-      <AppShell email={stylist.email} clientName={stylist.clientName} mode={mode}>
+      <AppShell
+        email={stylist.email}
+        clientName={stylist.clientName}
+        mode={mode}
+        operator={stylist.isOperator}
+      >
         {children}
       </AppShell>
     </Providers>

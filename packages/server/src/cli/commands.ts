@@ -4,7 +4,7 @@ import { createShopifyCredential, revokeShopifyCredential } from "../auth/shopif
 import { createApiKey, revokeApiKey } from "../services/clients/api-keys";
 import { createClient } from "../services/clients/create-client";
 import { getBalance, grantCredits } from "../services/credits/balance";
-import { createUser } from "../services/users/create-user";
+import { createUser, normalizeEmail } from "../services/users/create-user";
 
 type Flags = Record<string, string | undefined>;
 
@@ -139,6 +139,18 @@ export const COMMANDS: CommandSpec[] = [
         password: required(f, "password"),
         ...(f.name ? { name: f.name } : {}),
       }),
+  },
+  {
+    name: "users operator",
+    usage: "--email E [--revoke true]   → {email, is_operator}  (the operator's page)",
+    options: { email: str, revoke: str },
+    run: async (db, f) => {
+      const email = normalizeEmail(required(f, "email"));
+      const isOperator = f.revoke !== "true";
+      const updated = await db.user.updateMany({ where: { email }, data: { isOperator } });
+      if (updated.count === 0) throw new Error(`No user ${email}.`);
+      return { email, is_operator: isOperator };
+    },
   },
   {
     name: "categories list",

@@ -14,6 +14,8 @@ export interface SessionUser {
   email: string;
   name: string;
   clientName: string;
+  /** May open the operator's page. */
+  isOperator: boolean;
 }
 
 export interface IssuedSession {
@@ -59,6 +61,7 @@ export async function signIn(
       email: user.email,
       name: user.name,
       clientName: user.client.name,
+      isOperator: user.isOperator,
     },
   };
 }
@@ -87,6 +90,7 @@ export async function resolveSession(
     email: session.user.email,
     name: session.user.name,
     clientName: session.user.client.name,
+    isOperator: session.user.isOperator,
   };
 }
 

@@ -1,0 +1,80 @@
+import { testDatabaseKinds } from "@garment/db";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  callApi,
+  createTestClient,
+  createTestRuntime,
+  validSpec,
+  type TestRuntime,
+} from "../../../test/harness";
+import { failJobAndRefund } from "../credits/fail-and-refund";
+import type { SessionUser } from "../users/sessions";
+import { getOperatorOverview } from "./overview";
+
+const user = (isOperator: boolean): SessionUser => ({
+  userId: "u",
+  clientId: "c",
+  email: "ops@example.com",
+  name: "",
+  clientName: "",
+  isOperator,
+});
+
+describe.each(testDatabaseKinds())("the operator's overview on %s", (kind) => {
+  let runtime: TestRuntime | undefined;
+  afterEach(async () => {
+    await runtime?.close();
+    runtime = undefined;
+  });
+
+  it("shows the queue, the runs per client, the last failures and the refund rate, to an operator only", async () => {
+    // A hand-off nobody relays: dispatched jobs wait, their events in the outbox.
+    runtime = await createTestRuntime(kind);
+    const busy = await createTestClient(runtime, 100, "Busy Boutique");
+    const quiet = await createTestClient(runtime, 100, "Quiet Atelier");
+    const dispatch = async (key: string) => {
+      const accepted = await callApi(runtime!, "POST", "/v1/complementary-garment-generator", {
+        key,
+        body: validSpec(),
+      });
+      expect(accepted.status).toBe(202);
+      return accepted.body as { job_id: string; credits_cost: number };
+    };
+    const running = await dispatch(busy.api_key);
+    await dispatch(busy.api_key);
+    const failed = await dispatch(quiet.api_key);
+    const succeeded = await dispatch(quiet.api_key);
+    await runtime.db.job.update({ where: { id: running.job_id }, data: { status: "IN_PROGRESS" } });
+    await runtime.db.job.update({ where: { id: succeeded.job_id }, data: { status: "SUCCESS" } });
+    await failJobAndRefund(runtime.db, {
+      jobId: failed.job_id,
+      reason: "evaluation_failed",
+      message: "no render passed",
+    });
+
+    await expect(getOperatorOverview(runtime.db, user(false))).rejects.toMatchObject({
+      status: 403,
+    });
+    const view = await getOperatorOverview(runtime.db, user(true));
+    expect(view.queue).toMatchObject({ queuedJobs: 1, jobsInProgress: 1, outboxPending: 4 });
+    expect(view.clients).toEqual([
+      { clientId: busy.client_id, name: "Busy Boutique", running: 1, queued: 1 },
+    ]);
+    expect(view.recentFailures).toEqual([
+      expect.objectContaining({
+        jobId: failed.job_id,
+        clientName: "Quiet Atelier",
+        mode: "live",
+        reason: "evaluation_failed",
+        creditsRefunded: failed.credits_cost,
+      }),
+    ]);
+    expect(view.lastDay).toEqual({
+      succeeded: 1,
+      failed: 1,
+      refundRate: 0.5,
+      creditsRefunded: failed.credits_cost,
+      byReason: [{ reason: "evaluation_failed", jobs: 1 }],
+    });
+  }, 120_000);
+});

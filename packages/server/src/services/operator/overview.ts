@@ -1,0 +1,113 @@
+import type { PrismaClient } from "@garment/db";
+import { forbidden } from "../../errors";
+import type { SessionUser } from "../users/sessions";
+import { readQueueState, type QueueState } from "./queue-state";
+
+/** What the operator's page shows: every client, both modes, as the database has it now. */
+export interface OperatorOverview {
+  at: Date;
+  queue: QueueState;
+  /** Clients with unfinished work, busiest first. */
+  clients: { clientId: string; name: string; running: number; queued: number }[];
+  /** The last failures, newest first. */
+  recentFailures: {
+    jobId: string;
+    clientName: string;
+    mode: string;
+    reason: string;
+    creditsRefunded: number;
+    finishedAt: Date;
+  }[];
+  /** Jobs that finished in the last 24 h: outcomes, refunds and their reasons. */
+  lastDay: {
+    succeeded: number;
+    failed: number;
+    /** Failed (refunded) over finished; null when nothing finished. */
+    refundRate: number | null;
+    creditsRefunded: number;
+    byReason: { reason: string; jobs: number }[];
+  };
+}
+
+const RECENT_FAILURES = 20;
+const BUSIEST_CLIENTS = 50;
+
+/**
+ * The operator's page, from one function: the queue and outbox backlog, who is running what,
+ * the last failures and the last day's refund rate. Every query runs over the jobs' (status,
+ * updated_at) index. Only a user with the operator role may see it: a stylist sees one client.
+ */
+export async function getOperatorOverview(
+  db: PrismaClient,
+  user: SessionUser,
+  now = new Date(),
+): Promise<OperatorOverview> {
+  if (!user.isOperator) throw forbidden("Only an operator may see every client's work.");
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const [queue, clients, failures, outcomes] = await Promise.all([
+    readQueueState(db),
+    db.$queryRaw<{ client_id: string; name: string; running: number; queued: number }[]>`
+      SELECT j.client_id, c.name,
+             count(*) FILTER (WHERE j.status = 'IN_PROGRESS'::"JobStatus")::int AS running,
+             count(*) FILTER (WHERE j.status = 'NOT_STARTED'::"JobStatus")::int AS queued
+        FROM jobs j JOIN clients c ON c.id = j.client_id
+       WHERE j.status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
+       GROUP BY j.client_id, c.name
+       ORDER BY running DESC, queued DESC, c.name
+       LIMIT ${BUSIEST_CLIENTS}`,
+    db.job.findMany({
+      where: { status: "FAILURE" },
+      orderBy: { updatedAt: "desc" },
+      take: RECENT_FAILURES,
+      select: {
+        id: true,
+        mode: true,
+        failureReason: true,
+        creditsCost: true,
+        updatedAt: true,
+        finishedAt: true,
+        client: { select: { name: true } },
+      },
+    }),
+    db.$queryRaw<{ status: string; reason: string | null; jobs: number; credits: number }[]>`
+      SELECT status::text AS status, failure_reason AS reason, count(*)::int AS jobs,
+             coalesce(sum(credits_cost), 0)::int AS credits
+        FROM jobs
+       WHERE status IN ('SUCCESS'::"JobStatus", 'FAILURE'::"JobStatus") AND updated_at >= ${dayAgo}
+       GROUP BY 1, 2`,
+  ]);
+  const failed = outcomes.filter((row) => row.status === "FAILURE");
+  const failedJobs = failed.reduce((sum, row) => sum + row.jobs, 0);
+  const succeeded = outcomes
+    .filter((row) => row.status === "SUCCESS")
+    .reduce((sum, row) => sum + row.jobs, 0);
+  const finished = succeeded + failedJobs;
+  return {
+    at: now,
+    queue,
+    clients: clients.map((row) => ({
+      clientId: row.client_id,
+      name: row.name,
+      running: row.running,
+      queued: row.queued,
+    })),
+    recentFailures: failures.map((job) => ({
+      jobId: job.id,
+      clientName: job.client.name,
+      mode: job.mode,
+      reason: job.failureReason ?? "unknown",
+      // Every failure refunds its debit, exactly once (fail-and-refund).
+      creditsRefunded: job.creditsCost,
+      finishedAt: job.finishedAt ?? job.updatedAt,
+    })),
+    lastDay: {
+      succeeded,
+      failed: failedJobs,
+      refundRate: finished === 0 ? null : failedJobs / finished,
+      creditsRefunded: failed.reduce((sum, row) => sum + row.credits, 0),
+      byReason: failed
+        .map((row) => ({ reason: row.reason ?? "unknown", jobs: row.jobs }))
+        .sort((a, b) => b.jobs - a.jobs),
+    },
+  };
+}
