@@ -3,6 +3,22 @@ import { demoCredentials } from "./demo-credentials";
 import { expectAccessible, fillSpec, keepScreenshot, signIn } from "./studio-helpers";
 
 test.describe("API docs offline, and the test-mode switch", () => {
+  test("every page is sent with the security headers (no framing, no sniffing)", async ({
+    request,
+  }) => {
+    for (const path of ["/", "/sign-in", "/docs/api", "/v1/operations"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect({ path, csp: headers["content-security-policy"] }).toEqual({
+        path,
+        csp: "frame-ancestors 'none'",
+      });
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    }
+  });
+
   test("the landing page links to the API reference, which asks nothing of another host", async ({
     page,
     baseURL,
