@@ -37,6 +37,8 @@ if [[ ! -f "$STUDIO_DIR/.next/BUILD_ID" ]]; then
 fi
 
 WORK="$(mktemp -d /tmp/gs-bench-served.XXXXXX)"
+# run.sh runs psql as the postgres user from inside the copy: mktemp's 0700 would refuse it.
+chmod 755 "$WORK"
 cp -r "$BENCH_SRC/." "$WORK/bench"
 DB_URL="$(node -e 'const u=new URL(process.argv[1]); u.pathname="/gs_bench_served"; console.log(u.toString())' "$PG_URL")"
 psql "$PG_URL" -qc "DROP DATABASE IF EXISTS gs_bench_served WITH (FORCE)" -c "CREATE DATABASE gs_bench_served" >/dev/null
