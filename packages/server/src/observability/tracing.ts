@@ -59,6 +59,19 @@ export function startOtlpTracing(endpoint: string, serviceName: string): () => P
   });
 }
 
+/**
+ * What the process does with its environment: OTLP/HTTP export when OTEL_EXPORTER_OTLP_ENDPOINT
+ * is set (the returned function flushes and stops it), nothing otherwise.
+ */
+export function startTracingFromEnv(env: {
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  OTEL_SERVICE_NAME: string;
+}): (() => Promise<void>) | null {
+  return env.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? startOtlpTracing(env.OTEL_EXPORTER_OTLP_ENDPOINT, env.OTEL_SERVICE_NAME)
+    : null;
+}
+
 /** The trace context a header set carries (an incoming `traceparent`), or the active one. */
 export function contextFromHeaders(headers: Headers): Context {
   return propagation.extract(context.active(), headers, {

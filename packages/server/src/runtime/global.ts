@@ -22,7 +22,7 @@ import {
 } from "./deployment-config";
 import { createWorkflowSystem } from "../workflows/workflow-system";
 import { PrometheusMetrics } from "../observability/prometheus-metrics";
-import { startOtlpTracing } from "../observability/tracing";
+import { startTracingFromEnv } from "../observability/tracing";
 import type { AppRuntime } from "./app-runtime";
 import { createRuntime } from "./create-runtime";
 import { ensureDemoCredentials } from "./demo-credentials";
@@ -122,8 +122,7 @@ export async function startAppRuntime(): Promise<void> {
     // Validated first: a bad variable stops the start with a message naming it.
     env = readServerEnv();
     // Before anything opens, so the first request is traced too.
-    if (env.OTEL_EXPORTER_OTLP_ENDPOINT)
-      stopTracing = startOtlpTracing(env.OTEL_EXPORTER_OTLP_ENDPOINT, env.OTEL_SERVICE_NAME);
+    stopTracing = startTracingFromEnv(env) ?? stopTracing;
     runtime = await getAppRuntime();
   } catch (error) {
     // A half configuration must not leave a server up that answers 500 to everything.
