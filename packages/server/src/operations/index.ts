@@ -28,6 +28,7 @@ import { listJobHistory } from "./studio/list-job-history";
 import { listLedger } from "./studio/list-ledger";
 import { recognizeColor } from "./studio/recognize-color";
 import { revokeApiKey } from "./studio/revoke-api-key";
+import { setOperationEnabled } from "./studio/set-operation-enabled";
 
 /**
  * Every operation, once. The tree is tRPC's (`jobs.cancel` is `operations.jobs.cancel`); REST
@@ -68,6 +69,8 @@ export const operations = {
     ledger: listLedger,
     creditActivity: getCreditActivity,
     apiKeys: { list: listApiKeys, create: createApiKey, revoke: revokeApiKey },
+    /** The operator's page (the operator role, checked in the service). */
+    operator: { setOperationEnabled },
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { getOperatorOverview, type OperatorOverview } from "@garment/server";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { OperationSwitches } from "~/components/operator/operation-switches";
 import { runtime } from "~/lib/runtime";
 import { currentStylist } from "~/lib/session";
 
@@ -9,7 +10,8 @@ export const metadata: Metadata = { title: "Operator" };
 export const dynamic = "force-dynamic";
 
 /**
- * The operator's view of every client: queue, runs, outbox backlog, failures and refunds.
+ * The operator's view of every client: queue, runs, outbox backlog, failures and refunds,
+ * balances, and a switch per operation.
  * Rendered on the server from one service call; a user without the operator role gets a 404
  * (the page does not admit it exists).
  */
@@ -51,6 +53,26 @@ export default async function OperatorPage() {
                 <tr key={row.reason} className="border-t border-stone-100">
                   <td className="py-1.5 pr-4 font-mono text-xs">{row.reason}</td>
                   <td className="py-1.5 tabular-nums">{row.jobs}</td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Section>
+      </div>
+      <div className="mt-8 grid gap-8 lg:grid-cols-2">
+        <Section title="Operations">
+          <OperationSwitches operations={view.operations} />
+        </Section>
+        <Section title="Clients and balances">
+          {view.balances.length === 0 ? (
+            <Empty>No clients yet.</Empty>
+          ) : (
+            <Table head={["Client", "Live credits", "Test credits"]}>
+              {view.balances.map((client) => (
+                <tr key={client.clientId} className="border-t border-stone-100">
+                  <td className="py-1.5 pr-4">{client.name}</td>
+                  <td className="py-1.5 pr-4 tabular-nums">{client.live}</td>
+                  <td className="py-1.5 tabular-nums">{client.test}</td>
                 </tr>
               ))}
             </Table>

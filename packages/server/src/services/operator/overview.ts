@@ -9,6 +9,10 @@ export interface OperatorOverview {
   queue: QueueState;
   /** Clients with unfinished work, busiest first. */
   clients: { clientId: string; name: string; running: number; queued: number }[];
+  /** Every client's credit balances, live and test (0 where it has no account in a mode). */
+  balances: { clientId: string; name: string; live: number; test: number }[];
+  /** Every operation and whether dispatch accepts it now (the operator's switches). */
+  operations: { name: string; creditsCost: number; enabled: boolean }[];
   /** The last failures, newest first. */
   recentFailures: {
     jobId: string;
@@ -31,6 +35,7 @@ export interface OperatorOverview {
 
 const RECENT_FAILURES = 20;
 const BUSIEST_CLIENTS = 50;
+const CLIENT_BALANCES = 500;
 
 /**
  * The operator's page, from one function: the queue and outbox backlog, who is running what,
@@ -44,7 +49,7 @@ export async function getOperatorOverview(
 ): Promise<OperatorOverview> {
   if (!user.isOperator) throw forbidden("Only an operator may see every client's work.");
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const [queue, clients, failures, outcomes] = await Promise.all([
+  const [queue, clients, balances, operations, failures, outcomes] = await Promise.all([
     readQueueState(db),
     db.$queryRaw<{ client_id: string; name: string; running: number; queued: number }[]>`
       SELECT j.client_id, c.name,
@@ -55,6 +60,18 @@ export async function getOperatorOverview(
        GROUP BY j.client_id, c.name
        ORDER BY running DESC, queued DESC, c.name
        LIMIT ${BUSIEST_CLIENTS}`,
+    db.$queryRaw<{ client_id: string; name: string; live: number; test: number }[]>`
+      SELECT c.id AS client_id, c.name,
+             coalesce(max(a.balance) FILTER (WHERE a.mode = 'live'::"DataMode"), 0)::int AS live,
+             coalesce(max(a.balance) FILTER (WHERE a.mode = 'test'::"DataMode"), 0)::int AS test
+        FROM clients c LEFT JOIN credit_accounts a ON a.client_id = c.id
+       GROUP BY c.id, c.name
+       ORDER BY c.name, c.id
+       LIMIT ${CLIENT_BALANCES}`,
+    db.operation.findMany({
+      orderBy: { name: "asc" },
+      select: { name: true, creditsCost: true, enabled: true },
+    }),
     db.job.findMany({
       where: { status: "FAILURE" },
       orderBy: { updatedAt: "desc" },
@@ -91,6 +108,13 @@ export async function getOperatorOverview(
       running: row.running,
       queued: row.queued,
     })),
+    balances: balances.map((row) => ({
+      clientId: row.client_id,
+      name: row.name,
+      live: row.live,
+      test: row.test,
+    })),
+    operations,
     recentFailures: failures.map((job) => ({
       jobId: job.id,
       clientName: job.client.name,

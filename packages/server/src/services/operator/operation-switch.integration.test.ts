@@ -1,0 +1,133 @@
+import { testDatabaseKinds } from "@garment/db";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  callApi,
+  createTestClient,
+  createTestRuntime,
+  validSpec,
+  type TestRuntime,
+} from "../../../test/harness";
+import { SESSION_COOKIE } from "../../auth/session";
+import { handleTrpcRequest } from "../../trpc/handler";
+import type { AppRouter } from "../../trpc/root";
+import { createUser } from "../users/create-user";
+import { signIn } from "../users/sessions";
+import { getOperatorOverview } from "./overview";
+
+const OPERATION = "complementary-garment-generator";
+
+/** A tRPC client signed in to the Studio as this user (the session cookie, as the browser sends). */
+function studioAs(runtime: TestRuntime, token: string) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: "http://studio.test/api/trpc",
+        headers: { cookie: `${SESSION_COOKIE}=${token}` },
+        fetch: (url, init) =>
+          handleTrpcRequest(runtime, new Request(url as string, init as RequestInit)),
+      }),
+    ],
+  });
+}
+
+describe.each(testDatabaseKinds())("the operator's switch per operation on %s", (kind) => {
+  let runtime: TestRuntime;
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind);
+  });
+  afterAll(async () => {
+    await runtime.close();
+  });
+
+  async function signedIn(clientId: string, email: string, operator: boolean) {
+    await createUser(runtime.db, { clientId, email, password: "correct horse battery" });
+    if (operator) await runtime.db.user.update({ where: { email }, data: { isOperator: true } });
+    const session = await signIn(runtime.db, email, "correct horse battery");
+    return { trpc: studioAs(runtime, session!.token), user: session!.user };
+  }
+
+  const dispatch = (key: string) =>
+    callApi(runtime, "POST", `/v1/${OPERATION}`, { key, body: validSpec() });
+
+  it("lets an operator disable and re-enable an operation; a stylist is refused", async () => {
+    const client = await createTestClient(runtime, 100, "Switch Boutique");
+    const stylist = await signedIn(client.client_id, "stylist@example.com", false);
+    const operator = await signedIn(client.client_id, "operator@example.com", true);
+
+    const refused = await stylist.trpc.studio.operator.setOperationEnabled
+      .mutate({ name: OPERATION, enabled: false })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TRPCClientError);
+    expect((refused as TRPCClientError<AppRouter>).data?.api?.code).toBe("FORBIDDEN");
+    expect((await runtime.db.operation.findUnique({ where: { name: OPERATION } }))?.enabled).toBe(
+      true,
+    );
+    expect((await dispatch(client.api_key)).status).toBe(202);
+
+    expect(
+      await operator.trpc.studio.operator.setOperationEnabled.mutate({
+        name: OPERATION,
+        enabled: false,
+      }),
+    ).toEqual({ name: OPERATION, enabled: false });
+    // At once on this instance (the reference cache is dropped), and charged nothing.
+    const before = await runtime.db.creditAccount.findFirst({
+      where: { clientId: client.client_id, mode: "live" },
+    });
+    const disabled = await dispatch(client.api_key);
+    expect(disabled.status).toBe(403);
+    expect(disabled.body).toMatchObject({ error: { code: "FORBIDDEN" } });
+    expect(JSON.stringify(disabled.body)).toContain("disabled");
+    const after = await runtime.db.creditAccount.findFirst({
+      where: { clientId: client.client_id, mode: "live" },
+    });
+    expect(after?.balance).toBe(before?.balance);
+    const view = await getOperatorOverview(runtime.db, operator.user);
+    expect(view.operations.find((op) => op.name === OPERATION)?.enabled).toBe(false);
+
+    await operator.trpc.studio.operator.setOperationEnabled.mutate({
+      name: OPERATION,
+      enabled: true,
+    });
+    expect((await dispatch(client.api_key)).status).toBe(202);
+
+    const unknown = await operator.trpc.studio.operator.setOperationEnabled
+      .mutate({ name: "no-such-operation", enabled: false })
+      .catch((error: unknown) => error);
+    expect((unknown as TRPCClientError<AppRouter>).data?.api?.code).toBe("RESOURCE_NOT_FOUND");
+  });
+
+  it("lists every client's balances, live and test", async () => {
+    const client = await createTestClient(runtime, 40, "Balance Atelier");
+    await runtime.db.creditAccount.upsert({
+      where: { clientId_mode: { clientId: client.client_id, mode: "test" } },
+      create: { clientId: client.client_id, mode: "test", balance: 7 },
+      update: { balance: 7 },
+    });
+    const empty = await runtime.db.client.create({ data: { id: "cl_empty", name: "Empty Shop" } });
+    const operator = await runtime.db.user.findUniqueOrThrow({
+      where: { email: "operator@example.com" },
+    });
+    const view = await getOperatorOverview(runtime.db, {
+      userId: operator.id,
+      clientId: operator.clientId,
+      email: operator.email,
+      name: "",
+      clientName: "",
+      isOperator: true,
+    });
+    expect(view.balances).toContainEqual({
+      clientId: client.client_id,
+      name: "Balance Atelier",
+      live: 40,
+      test: 7,
+    });
+    expect(view.balances).toContainEqual({
+      clientId: empty.id,
+      name: "Empty Shop",
+      live: 0,
+      test: 0,
+    });
+  });
+});
