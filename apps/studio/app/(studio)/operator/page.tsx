@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { OperationSwitches } from "~/components/operator/operation-switches";
+import { OperatorCharts } from "~/components/operator/operator-charts";
 import { runtime } from "~/lib/runtime";
 import { currentStylist } from "~/lib/session";
 
@@ -28,6 +29,14 @@ export default async function OperatorPage() {
         UTC. Reload for the latest; <code>/metrics</code> has the same figures over time.
       </p>
       <QueueFigures view={view} />
+      <div className="mt-8">
+        <OperatorCharts
+          buckets={view.timeline.map(({ start, failed: _failed, ...rest }) => ({
+            ...rest,
+            start: start.toISOString(),
+          }))}
+        />
+      </div>
       <div className="mt-8 grid gap-8 lg:grid-cols-2">
         <Section title="Runs per client">
           {view.clients.length === 0 ? (

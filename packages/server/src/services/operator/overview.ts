@@ -2,6 +2,7 @@ import type { PrismaClient } from "@garment/db";
 import { forbidden } from "../../errors";
 import type { SessionUser } from "../users/sessions";
 import { readQueueState, type QueueState } from "./queue-state";
+import { readOperatorTimeline, type TimelineBucket } from "./timeline";
 
 /** What the operator's page shows: every client, both modes, as the database has it now. */
 export interface OperatorOverview {
@@ -22,6 +23,8 @@ export interface OperatorOverview {
     creditsRefunded: number;
     finishedAt: Date;
   }[];
+  /** The last 24 h in 15-minute buckets, for the charts. */
+  timeline: TimelineBucket[];
   /** Jobs that finished in the last 24 h: outcomes, refunds and their reasons. */
   lastDay: {
     succeeded: number;
@@ -49,8 +52,9 @@ export async function getOperatorOverview(
 ): Promise<OperatorOverview> {
   if (!user.isOperator) throw forbidden("Only an operator may see every client's work.");
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const [queue, clients, balances, operations, failures, outcomes] = await Promise.all([
+  const [queue, timeline, clients, balances, operations, failures, outcomes] = await Promise.all([
     readQueueState(db),
+    readOperatorTimeline(db, now),
     db.$queryRaw<{ client_id: string; name: string; running: number; queued: number }[]>`
       SELECT j.client_id, c.name,
              count(*) FILTER (WHERE j.status = 'IN_PROGRESS'::"JobStatus")::int AS running,
@@ -102,6 +106,7 @@ export async function getOperatorOverview(
   return {
     at: now,
     queue,
+    timeline,
     clients: clients.map((row) => ({
       clientId: row.client_id,
       name: row.name,
