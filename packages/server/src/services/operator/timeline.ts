@@ -50,6 +50,10 @@ export async function readOperatorTimeline(db: PrismaClient, now: Date): Promise
         FROM buckets b
         JOIN jobs j ON j.created_at < b.t1 AND (j.finished_at IS NULL OR j.finished_at >= b.t0)
        WHERE j.created_at < ${end}::timestamptz
+         -- Implied by the join (a job's updated_at is at least its finished_at), but lets the
+         -- planner read only unfinished and recently finished jobs off (status, updated_at).
+         AND (j.status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
+              OR j.updated_at >= ${from}::timestamptz)
     ),
     counts AS (
       SELECT i,
