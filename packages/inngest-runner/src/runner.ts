@@ -155,12 +155,12 @@ export class EmbeddedRunner {
     });
   }
 
-  /** Claiming runs (started, and not stopping or stopped). */
   /** Runs this runner is executing now (at most its concurrency). */
   get executing(): number {
     return this.inFlight.size;
   }
 
+  /** Claiming runs (started, and not stopping or stopped). */
   get isRunning(): boolean {
     return this.state === "running";
   }

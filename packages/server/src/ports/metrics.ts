@@ -1,6 +1,6 @@
 /**
  * What the core tells the operator's metrics, in domain terms. The services and the workflow
- * steps call this port; the Prometheus adapter (edge/prometheus-metrics.ts) turns it into
+ * steps call this port; the Prometheus adapter (observability/prometheus-metrics.ts) turns it into
  * `garment_*` series, so nothing below the edge imports prom-client. Every method is cheap,
  * synchronous and never throws.
  */

@@ -7,8 +7,8 @@ import type { AppRuntime } from "../runtime/app-runtime";
  * (`batches.create`), else the usual one. The procedures are named in the URL
  * (`/api/trpc/a.b,c.d`), so this is known before tRPC reads anything.
  */
-export function bodyLimit(runtime: AppRuntime, url: string, endpoint: string): number {
-  const large = procedureNames(url, endpoint).some((name) => operationAt(name)?.largeBody === true);
+export function bodyLimit(runtime: AppRuntime, procedures: readonly string[]): number {
+  const large = procedures.some((name) => operationAt(name)?.largeBody === true);
   return large ? runtime.settings.maxBatchBodyBytes : runtime.settings.maxBodyBytes;
 }
 

@@ -26,7 +26,8 @@ async function serveTrpcRequest(
   endpoint: string,
 ): Promise<Response> {
   const requestId = ulid();
-  const calls = procedureNames(request.url, endpoint).length;
+  const procedures = procedureNames(request.url, endpoint);
+  const calls = procedures.length;
   if (calls > MAX_TRPC_BATCH_CALLS) {
     // Before anything runs or reads the body: each call would take its own rate-limit token,
     // but an unbounded batch still makes one HTTP request fan out without limit.
@@ -42,7 +43,7 @@ async function serveTrpcRequest(
   if (request.body) {
     // The same body cap as REST (413 past it), before tRPC reads anything.
     try {
-      const text = await readBodyText(request, bodyLimit(runtime, request.url, endpoint));
+      const text = await readBodyText(request, bodyLimit(runtime, procedures));
       req = new Request(request.url, {
         method: request.method,
         headers: request.headers,
