@@ -98,11 +98,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
     maxEntries: 10_000,
   });
   await apiKeys.start(database);
+  const reference = new ReferenceData(database.db);
+  await reference.start(database);
   let closed = false;
   return {
     database,
     db: database.db,
-    reference: new ReferenceData(database.db),
+    reference,
     dispatches: new DispatchRecorder(database.query),
     requestLogs: new RequestLogWriter(database.query),
     workflow,
@@ -131,6 +133,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
       await workflows?.stop();
       await rateLimiter.close();
       await apiKeys.close();
+      await reference.close();
       await database.close();
     },
   };

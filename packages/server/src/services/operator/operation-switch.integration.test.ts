@@ -1,4 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { testDatabaseKinds } from "@garment/db";
+import { createImageModelRegistry } from "@garment/imaging";
+import { pino } from "pino";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,6 +14,12 @@ import {
   type TestRuntime,
 } from "../../../test/harness";
 import { SESSION_COOKIE } from "../../auth/session";
+import type { AppRuntime } from "../../runtime/app-runtime";
+import { createRuntime } from "../../runtime/create-runtime";
+import { imageModelDirectory } from "../../runtime/image-model-directory";
+import { LocalFolderStorage } from "../../storage/local-folder-storage";
+import { UrlSigner } from "../../storage/url-signer";
+import { OutboxEngine } from "../../workflows/outbox/outbox-engine";
 import { handleTrpcRequest } from "../../trpc/handler";
 import type { AppRouter } from "../../trpc/root";
 import { createUser } from "../users/create-user";
@@ -16,6 +27,21 @@ import { signIn } from "../users/sessions";
 import { getOperatorOverview } from "./overview";
 
 const OPERATION = "complementary-garment-generator";
+
+/** Polls until a dispatch on this runtime answers `status`, returning how long it took (ms). */
+async function msUntilDispatchAnswers(
+  runtime: AppRuntime,
+  key: string,
+  status: number,
+): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < 3_000) {
+    const answer = await callApi(runtime, "POST", `/v1/${OPERATION}`, { key, body: validSpec() });
+    if (answer.status === status) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`a dispatch did not answer ${status} within 3 s`);
+}
 
 /** A tRPC client signed in to the Studio as this user (the session cookie, as the browser sends). */
 function studioAs(runtime: TestRuntime, token: string) {
@@ -130,4 +156,51 @@ describe.each(testDatabaseKinds())("the operator's switch per operation on %s", 
       test: 0,
     });
   });
+
+  it("hears a switch made outside this instance (plain SQL) as soon as it commits", async () => {
+    const client = await createTestClient(runtime, 100, "Elsewhere Boutique");
+    expect((await dispatch(client.api_key)).status).toBe(202);
+    await runtime.db.$executeRaw`UPDATE operations SET enabled = false WHERE name = ${OPERATION}`;
+    try {
+      // Well inside the reference cache's 10 s lifetime: the announcement dropped it.
+      expect(await msUntilDispatchAnswers(runtime, client.api_key, 403)).toBeLessThan(1_000);
+    } finally {
+      await runtime.db.$executeRaw`UPDATE operations SET enabled = true WHERE name = ${OPERATION}`;
+    }
+    expect(await msUntilDispatchAnswers(runtime, client.api_key, 202)).toBeLessThan(1_000);
+  });
+
+  it.runIf(kind === "postgres")(
+    "reaches another instance of the same database within a second",
+    async () => {
+      const other = await createRuntime({
+        databaseOptions: { url: runtime.database.url, poolSize: 4 },
+        workflow: new OutboxEngine(runtime.db, null),
+        storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-artifacts-"))),
+        signer: new UrlSigner("test-signing-secret"),
+        imageModels: imageModelDirectory(createImageModelRegistry()),
+        logger: pino({ level: "silent" }),
+      });
+      try {
+        const client = await createTestClient(runtime, 100, "Two Instance Atelier");
+        const operator = await signedIn(client.client_id, "operator2@example.com", true);
+        expect(await msUntilDispatchAnswers(other, client.api_key, 202)).toBeLessThan(1_000);
+        await operator.trpc.studio.operator.setOperationEnabled.mutate({
+          name: OPERATION,
+          enabled: false,
+        });
+        try {
+          expect(await msUntilDispatchAnswers(other, client.api_key, 403)).toBeLessThan(1_000);
+        } finally {
+          await operator.trpc.studio.operator.setOperationEnabled.mutate({
+            name: OPERATION,
+            enabled: true,
+          });
+        }
+        expect(await msUntilDispatchAnswers(other, client.api_key, 202)).toBeLessThan(1_000);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

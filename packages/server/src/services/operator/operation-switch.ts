@@ -5,8 +5,8 @@ import { forbidden, resourceNotFound } from "../../errors";
  * Turns one operation on or off (`operations.enabled`): a disabled operation refuses every
  * dispatch with 403 FORBIDDEN until it is enabled again. Only a user with the operator role may;
  * the role is read from the database, not from a session snapshot, so a revoked operator is
- * refused at once. `onChanged` drops this instance's reference-data cache; other instances
- * pick the change up within their cache's lifetime (10 s).
+ * refused at once. `onChanged` drops this instance's reference-data cache at once; other
+ * instances hear the `operations` table's change announcement (see ReferenceData).
  */
 export async function setOperationEnabled(
   db: PrismaClient,

@@ -1,4 +1,7 @@
-import type { PrismaClient } from "@garment/db";
+import type { DatabaseHandle, NotificationSubscription, PrismaClient } from "@garment/db";
+
+/** The channel the reference tables' triggers announce changes on (payload: the table). */
+export const REFERENCE_DATA_CHANGED_CHANNEL = "reference_data_changed";
 
 export interface CategoryRecord {
   publicId: string;
@@ -23,8 +26,11 @@ export interface OperationRecord {
 }
 
 /**
- * Reference data (categories, brands, operations) read from the database and kept briefly in
- * memory: every dispatch needs it, and it changes only through the admin CLI or a deploy.
+ * Reference data (categories, brands, operations) read from the database and kept in memory:
+ * every dispatch needs it, and it changes rarely (the operator's switch, the admin CLI, a
+ * deploy). Once `start`ed, every change on any instance reaches this one as soon as it commits:
+ * the tables' triggers announce it and the next read loads afresh. The TTL bounds staleness
+ * only while that announcement channel is down (and before `start`).
  */
 export class ReferenceData {
   private cache:
@@ -36,6 +42,9 @@ export class ReferenceData {
       }
     | undefined;
   private loading: Promise<void> | undefined;
+  /** Bumped by every invalidation: a load that raced one must not count as fresh. */
+  private generation = 0;
+  private subscription: NotificationSubscription | null = null;
 
   constructor(
     private readonly db: PrismaClient,
@@ -67,7 +76,22 @@ export class ReferenceData {
     return (await this.fresh()).operations.get(name);
   }
 
+  /** Starts hearing the database's change announcements. */
+  async start(database: Pick<DatabaseHandle, "listen">): Promise<void> {
+    this.subscription = await database.listen(REFERENCE_DATA_CHANGED_CHANNEL, {
+      onNotification: () => this.invalidate(),
+      // Announcements sent while the connection was down are lost: reload on the next read.
+      onConnectionChange: () => this.invalidate(),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.subscription?.close();
+    this.subscription = null;
+  }
+
   invalidate(): void {
+    this.generation += 1;
     this.cache = undefined;
   }
 
@@ -81,13 +105,16 @@ export class ReferenceData {
   }
 
   private async load() {
+    const generation = this.generation;
     const [categories, brands, operations] = await Promise.all([
       this.db.garmentCategory.findMany({ orderBy: { sortOrder: "asc" } }),
       this.db.pilotBrand.findMany({ orderBy: { slug: "asc" } }),
       this.db.operation.findMany({ orderBy: { name: "asc" } }),
     ]);
     this.cache = {
-      loadedAt: this.now(),
+      // Rows read before a change was announced serve the reads that waited for them, but the
+      // next read loads again.
+      loadedAt: generation === this.generation ? this.now() : Number.NEGATIVE_INFINITY,
       categories: new Map(
         categories.map((c) => [
           c.id,
