@@ -10,6 +10,8 @@ export interface Caller {
   apiKeyId: string | null;
   /** The signed-in Studio stylist, when the caller came with a session cookie. */
   userId?: string | null;
+  /** The stylist holds the operator role (read with the session, on every request). */
+  isOperator?: boolean;
 }
 
 export function hasCapability(caller: Caller, capability: Capability): boolean {

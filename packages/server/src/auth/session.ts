@@ -33,7 +33,7 @@ export function readCookie(cookieHeader: string | null, name: string): string | 
 
 /** A signed-in stylist acts for their client, live unless they switched to test, with every capability. */
 export function sessionCaller(
-  user: { userId: string; clientId: string },
+  user: { userId: string; clientId: string; isOperator?: boolean },
   mode: DataMode = "live",
 ): Caller {
   return {
@@ -42,6 +42,7 @@ export function sessionCaller(
     capabilities: [...CAPABILITIES],
     apiKeyId: null,
     userId: user.userId,
+    isOperator: user.isOperator ?? false,
   };
 }
 

@@ -68,6 +68,10 @@ export function authorize(audience: Audience, caller: Caller): void {
     if (!caller.userId) throw forbidden("Only a signed-in Studio user may do this.");
     return;
   }
+  if ("operator" in audience) {
+    if (!caller.userId || !caller.isOperator) throw forbidden("Only an operator may do this.");
+    return;
+  }
   if (audience.capability) requireCapability(caller, audience.capability);
 }
 

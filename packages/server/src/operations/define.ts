@@ -87,8 +87,11 @@ export interface OpenApiDoc {
 
 export type TrpcKind = "query" | "mutation";
 
-/** Who may call: a credential with this capability, or only a signed-in stylist. */
-export type Audience = { capability: Capability | null } | { stylist: true };
+/**
+ * Who may call: a credential with this capability, only a signed-in stylist, or only a
+ * signed-in stylist with the operator role (who sees every client's work).
+ */
+export type Audience = { capability: Capability | null } | { stylist: true } | { operator: true };
 
 /**
  * One use case, defined once: its input and output, who may call it, the service call, what it
