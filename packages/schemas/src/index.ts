@@ -15,3 +15,4 @@ export * from "./env-fields";
 export * from "./batches";
 export * from "./storable-text";
 export * from "./transport-limits";
+export * from "./variants";

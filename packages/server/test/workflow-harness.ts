@@ -48,6 +48,10 @@ export class ScriptedModel implements ImageModel {
   isAvailable() {
     return true;
   }
+  /** From now on, fails the next `count` renders (-1: every one), e.g. after a job succeeded. */
+  failNext(count: number) {
+    this.failures = count;
+  }
   /** Makes renders wait until release() (for cancel-mid-run tests). */
   hold() {
     this.gate = new Promise((resolve) => (this.openGate = resolve));

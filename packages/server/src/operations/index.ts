@@ -2,6 +2,7 @@ import { cancelJob } from "./cancel-job";
 import { createBatch } from "./create-batch";
 import { checkCompatibility } from "./check-compatibility";
 import { createWebhookEndpoint } from "./create-webhook-endpoint";
+import { createJobVariants } from "./create-job-variants";
 import { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
 import { dispatchComplementaryGarment } from "./dispatch-complementary-garment";
 import { getBatch } from "./get-batch";
@@ -14,6 +15,7 @@ import { listComplementaryGarments } from "./list-complementary-garments";
 import { listGarmentCategories } from "./list-garment-categories";
 import { listImageModels } from "./list-image-models";
 import { listJobEvents } from "./list-job-events";
+import { listJobVariants } from "./list-job-variants";
 import { listJobs } from "./list-jobs";
 import { listOperations } from "./list-operations";
 import { listUsage } from "./list-usage";
@@ -39,7 +41,14 @@ export const operations = {
   complementaryGarment: { dispatch: dispatchComplementaryGarment },
   /** Our extension: many dispatches at once (POST /v1/batches). */
   batches: { create: createBatch, get: getBatch },
-  jobs: { list: listJobs, get: getJob, events: listJobEvents, cancel: cancelJob },
+  jobs: {
+    list: listJobs,
+    get: getJob,
+    events: listJobEvents,
+    cancel: cancelJob,
+    /** Our extension: new seeds of a finished job, compared side by side. */
+    variants: { create: createJobVariants, list: listJobVariants },
+  },
   credits: { balance: getCredits },
   operations: { list: listOperations },
   usage: { list: listUsage },

@@ -74,10 +74,7 @@ export async function dispatchComplementaryGarment(
   const idempotencyKey = checkIdempotencyKey(context.idempotencyKey);
   const validated = await validateDispatchRequest(deps, rawInput);
 
-  const operation = await deps.reference.operation(COMPLEMENTARY_GARMENT_OPERATION.name);
-  if (!operation?.enabled)
-    throw forbidden(`The operation '${COMPLEMENTARY_GARMENT_OPERATION.name}' is disabled.`);
-  const cost = operation.creditsCost;
+  const cost = await generatorPrice(deps.reference);
 
   const bodyHash = idempotencyKey ? requestBodyHash(validated.request) : "";
   if (idempotencyKey) {
@@ -152,7 +149,15 @@ export function queueFull(unfinished: number): ApiError {
   );
 }
 
-function checkIdempotencyKey(key: string | null | undefined): string | null {
+/** The price of one generation now; 403 while the operator has switched the operation off. */
+export async function generatorPrice(reference: ReferenceData): Promise<number> {
+  const operation = await reference.operation(COMPLEMENTARY_GARMENT_OPERATION.name);
+  if (!operation?.enabled)
+    throw forbidden(`The operation '${COMPLEMENTARY_GARMENT_OPERATION.name}' is disabled.`);
+  return operation.creditsCost;
+}
+
+export function checkIdempotencyKey(key: string | null | undefined): string | null {
   if (key === undefined || key === null) return null;
   if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
     throw validationFailed([

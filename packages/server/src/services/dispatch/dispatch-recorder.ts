@@ -47,6 +47,15 @@ export class DispatchRecorder {
     });
   }
 
+  /**
+   * Records dispatches that are accepted together or not at all (a set of variants) in one
+   * statement, outside the lanes: a group commit would record them one by one on a refusal.
+   */
+  recordTogether(records: readonly DispatchRecord[]): Promise<DispatchRecordOutcome> {
+    this.statements++;
+    return recordDispatchBatch(this.query, records);
+  }
+
   /** Records `batch`, then whatever queued meanwhile, until the lane is empty. */
   private async drive(lane: string, first: Waiting[]) {
     let batch = first;
@@ -62,12 +71,11 @@ export class DispatchRecorder {
     if (batch.length > 1) {
       try {
         this.statements++;
-        if (
-          await recordDispatchBatch(
-            this.query,
-            batch.map((w) => w.record),
-          )
-        ) {
+        const recorded = await recordDispatchBatch(
+          this.query,
+          batch.map((w) => w.record),
+        );
+        if (recorded.outcome === "accepted") {
           for (const waiting of batch) waiting.resolve({ outcome: "accepted" });
           return;
         }

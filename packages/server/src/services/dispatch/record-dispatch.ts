@@ -21,6 +21,8 @@ export interface DispatchRecord {
   request: unknown;
   resolved: unknown;
   idempotency: { key: string; bodyHash: string } | null;
+  /** The root job this one is a variant of (a new seed of its spec); absent for a new request. */
+  variantOf?: string | null;
   /**
    * The row that starts the work (the embedded runner's run, or an outbox row for Inngest), as
    * an INSERT that writes only when `guard` holds: part of this same statement, so work is
@@ -86,9 +88,10 @@ export async function recordDispatch(
       creditsMoved: -record.creditsCost,
     })}
     ), job AS (
-      INSERT INTO jobs (id, client_id, mode, request_id, job_type, status, request, resolved, credits_cost, updated_at)
+      INSERT INTO jobs (id, client_id, mode, request_id, job_type, status, request, resolved, credits_cost, updated_at, variant_of)
       SELECT ${record.jobId}, ${record.clientId}, ${record.mode}::"DataMode", ${record.requestId}, ${record.jobType},
-             'NOT_STARTED'::"JobStatus", ${requestJson}::jsonb, ${resolvedJson}::jsonb, ${record.creditsCost}, now()
+             'NOT_STARTED'::"JobStatus", ${requestJson}::jsonb, ${resolvedJson}::jsonb, ${record.creditsCost}, now(),
+             ${record.variantOf ?? null}::text
         FROM debit
     ), queued AS (
       INSERT INTO job_events (job_id, event_type, message, extra)
