@@ -78,7 +78,11 @@ export type ImageModelListResponse = z.infer<typeof ImageModelListResponse>;
 
 // ── Complementary-garment catalog ─────────────────────────────────────────────────────
 
-export const CatalogEntryStatus = z.enum(["active", "archived"]);
+/**
+ * `approved`: chosen among its variants (the product's catalog entry); `superseded`: a variant
+ * another was approved over (kept in history, hidden from the catalog unless asked for).
+ */
+export const CatalogEntryStatus = z.enum(["active", "archived", "approved", "superseded"]);
 export type CatalogEntryStatus = z.infer<typeof CatalogEntryStatus>;
 
 export const ComplementaryGarmentSpec = z
@@ -130,7 +134,9 @@ export const CatalogListQuery = z.object({
   compatible_with_category_id: z.string().max(64).optional().meta({
     description: "Only garments that may be worn with a product of this garment category.",
   }),
-  status: CatalogEntryStatus.optional(),
+  status: CatalogEntryStatus.optional().meta({
+    description: "Only entries in this status; without it, every entry but `superseded` ones.",
+  }),
   ...PageQuery.shape,
 });
 export type CatalogListQuery = z.infer<typeof CatalogListQuery>;

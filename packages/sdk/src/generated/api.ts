@@ -92,6 +92,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/{public_id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a job's variant group
+         * @description Our extension. The group's root job and all its variants, whichever of them is named: each job's status, seed, final image once it succeeded, and its catalog entry's status.
+         */
+        get: operations["listJobVariants"];
+        put?: never;
+        /**
+         * Ask for variants of a finished generation
+         * @description Our extension, not a route of the original API. Dispatches `count` (1 to 8) new generations of a SUCCESS job's request, each with a seed its group has not used, and links them to the group's root job (a variant of a variant joins the root's group). Each costs the generator's price (see `GET /v1/operations`), all debited in one transaction: a balance short of the whole set is refused whole (402, nothing charged). Each variant is its own job with its own request id, refunded exactly once if it fails. A job that has not succeeded is 409. The same `Idempotency-Key` and body within 24 h replay the original answer without charging; another body is 409.
+         */
+        post: operations["createJobVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/artifacts/{public_id}/image": {
         parameters: {
             query?: never;
@@ -331,6 +355,26 @@ export interface paths {
         get: operations["getComplementaryGarment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/complementary-garments/{public_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a catalog entry among its variants
+         * @description Our extension. Makes this entry its product's catalog entry: it becomes `approved` and every other entry of its variant group (see `POST /v1/jobs/{public_id}/variants`) `superseded`, in one transaction. Superseded entries stay readable and in their jobs, but the catalog list leaves them out unless `status=superseded` asks for them. Approving again changes nothing.
+         */
+        post: operations["approveComplementaryGarment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -640,6 +684,30 @@ export interface components {
             events: components["schemas"]["JobEventResponseOutput"][];
             latest_seq: number | null;
         };
+        VariantsAcceptedResponse: {
+            /** @description The job every variant points to (a variant of a variant points to the root). */
+            root_job_id: string;
+            /** @description Charged for all the variants together. */
+            credits_cost: number;
+            jobs: components["schemas"]["WorkflowAcceptedResponse"][];
+        };
+        VariantGroupResponse: {
+            root_job_id: string;
+            /** @description The root first, then its variants, oldest first. */
+            variants: components["schemas"]["VariantResponse"][];
+        };
+        VariantResponse: {
+            job_id: string;
+            is_root: boolean;
+            status: components["schemas"]["JobStatus"];
+            /** @description The seed the job was rendered with. */
+            seed: number | null;
+            created_at: string;
+            /** @description The final image's short-lived signed URL, once the job succeeded. */
+            image_url: string | null;
+            catalog_entry_id: string | null;
+            catalog_status: ("active" | "archived" | "approved" | "superseded") | null;
+        };
         CreditsResponse: {
             /** @example 995 */
             balance: number;
@@ -813,7 +881,7 @@ export interface components {
             /** @description Short-lived signed URL served by the app. */
             image_url: string;
             /** @enum {string} */
-            status: "active" | "archived";
+            status: "active" | "archived" | "approved" | "superseded";
             spec: components["schemas"]["ComplementaryGarmentSpec"];
             description: string;
             generation_job_public_id: string;
@@ -1344,6 +1412,206 @@ export interface operations {
                 headers: {
                     /** @description Seconds until a retry may succeed. */
                     "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listJobVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's ULID. */
+                public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The root first, then the variants, oldest first. */
+            200: {
+                headers: {
+                    /** @description The request's ULID (request_logs id). */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantGroupResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `JOB_NOT_FOUND`: No such job (or not the caller's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createJobVariants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body within 24 h replays the original 202 without charging; another body is 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The resource's ULID. */
+                public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 2
+                 *     }
+                 */
+                "application/json": {
+                    /** @description How many variants (new seeds of the same spec), 1 to 8; each costs the generator's price. */
+                    count: number;
+                    public_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the variants' jobs (all `NOT_STARTED`). See `GET /v1/jobs/{public_id}/variants`. */
+            202: {
+                headers: {
+                    /** @description `/v1/jobs/{root_job_id}/variants` */
+                    location: string;
+                    /** @description The request's ULID (request_logs id). */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "root_job_id": "01KDVDNA00ZKRRMS30Q0DXB47N",
+                     *       "credits_cost": 10,
+                     *       "jobs": [
+                     *         {
+                     *           "request_id": "01KDVDPQ3ZB5R9M2WQX4T7Y8C1",
+                     *           "job_id": "01KDVDPQ40A1B2C3D4E5F6G7H8",
+                     *           "status": "NOT_STARTED",
+                     *           "credits_cost": 5
+                     *         },
+                     *         {
+                     *           "request_id": "01KDVDPQ41A1B2C3D4E5F6G7H8",
+                     *           "job_id": "01KDVDPQ42A1B2C3D4E5F6G7H8",
+                     *           "status": "NOT_STARTED",
+                     *           "credits_cost": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VariantsAcceptedResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `INSUFFICIENT_BALANCE`: Not enough credits; nothing was charged and no job was created. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `JOB_NOT_FOUND`: No such job (or not the caller's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `CONFLICT`: Conflicts with the resource's state or an earlier Idempotency-Key. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `VALIDATION_ERROR`: Validation failed: FastAPI-style `detail` plus the error envelope. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: The service is briefly unavailable; nothing was charged. Retry shortly. */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2165,7 +2433,8 @@ export interface operations {
             query?: {
                 /** @description Only garments that may be worn with a product of this garment category. */
                 compatible_with_category_id?: string;
-                status?: "active" | "archived";
+                /** @description Only entries in this status; without it, every entry but `superseded` ones. */
+                status?: "active" | "archived" | "approved" | "superseded";
                 limit?: number;
                 /** @description Opaque: the `next_cursor` of the previous page. Pages by keyset. */
                 cursor?: string;
@@ -2246,6 +2515,69 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The request's ULID (request_logs id). */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogEntryResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RESOURCE_NOT_FOUND`: No such resource (or not the caller's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    approveComplementaryGarment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's ULID. */
+                public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved entry. */
             200: {
                 headers: {
                     /** @description The request's ULID (request_logs id). */

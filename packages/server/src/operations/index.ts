@@ -1,3 +1,4 @@
+import { approveCatalogEntry } from "./approve-catalog-entry";
 import { cancelJob } from "./cancel-job";
 import { createBatch } from "./create-batch";
 import { checkCompatibility } from "./check-compatibility";
@@ -68,6 +69,8 @@ export const operations = {
     checkCompatibility,
     complementaryGarments: listComplementaryGarments,
     complementaryGarment: getComplementaryGarment,
+    /** Our extension: one entry of a variant group becomes the product's. */
+    approve: approveCatalogEntry,
   },
   /** What the Studio's pages need beyond the public API. */
   studio: {

@@ -19,8 +19,10 @@ export interface CatalogPage {
 
 /**
  * GET /v1/catalog/complementary-garments: the caller's catalog (its client, its key's mode),
- * newest first. `compatible_with_category_id` keeps the garments that may be worn with a
- * product of that category (category to category, as the compatibility check decides).
+ * newest first, without `superseded` entries unless `status` asks for them (an entry never
+ * compared stays listed as before). `compatible_with_category_id` keeps the garments that may
+ * be worn with a product of that category (category to category, as the compatibility check
+ * decides).
  */
 export async function listComplementaryGarments(
   deps: { db: PrismaClient; reference: ReferenceData; signer: UrlSigner },
@@ -51,7 +53,8 @@ export async function listComplementaryGarments(
   const where = {
     clientId: caller.clientId,
     mode: caller.mode,
-    ...(query.status ? { status: query.status } : {}),
+    // Superseded variants stay in history but leave the catalog, unless asked for by status.
+    status: query.status ?? { not: "superseded" },
     ...categoryFilter,
   };
   const [found, count] = await Promise.all([

@@ -1,4 +1,8 @@
-import type { CatalogEntryResponse, ComplementaryGarmentSpec } from "@garment/schemas";
+import {
+  CatalogEntryStatus,
+  type CatalogEntryResponse,
+  type ComplementaryGarmentSpec,
+} from "@garment/schemas";
 import type { UrlSigner } from "../../storage/url-signer";
 
 export interface CatalogEntryRow {
@@ -19,7 +23,8 @@ export function catalogEntryToResponse(
   return {
     public_id: entry.id,
     image_url: signer.imageUrl(entry.artifactId),
-    status: entry.status === "archived" ? "archived" : "active",
+    // Written only by this package (the complete step, approve); anything else reads as active.
+    status: CatalogEntryStatus.catch("active").parse(entry.status),
     // Written by the workflow's complete step in exactly this shape.
     spec: entry.spec as ComplementaryGarmentSpec,
     description: entry.description,

@@ -1,5 +1,6 @@
 import { describeComplement } from "@garment/styling";
 import { ulid } from "../../../ids";
+import { entryStatusForNewVariant } from "../../../services/catalog/approve-entry";
 import type { GenerationDeps } from "../deps";
 import { loadJob, recordStageEvent, toJson } from "../job-state";
 import type { EvaluatedAttempt } from "./evaluate-attempt";
@@ -55,6 +56,7 @@ export async function completeGeneration(
     await tx.catalogEntry.create({
       data: {
         id: catalogId,
+        status: await entryStatusForNewVariant(tx, job.variantOf),
         clientId: job.clientId,
         mode: job.mode,
         jobId,
