@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PageInfo } from "./page";
+import { BatchSummary } from "./batches";
 import { JobDetailResponse } from "./jobs";
 
 // Money reads, usage, operations and webhooks: the account side of the public API.
@@ -51,7 +52,7 @@ export const UsageResponse = z
   .meta({ id: "UsageResponse" });
 export type UsageResponse = z.infer<typeof UsageResponse>;
 
-export const WEBHOOK_EVENT_TYPES = ["job.succeeded", "job.failed"] as const;
+export const WEBHOOK_EVENT_TYPES = ["job.succeeded", "job.failed", "batch.finished"] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -94,12 +95,22 @@ export type WebhookEndpointListResponse = z.infer<typeof WebhookEndpointListResp
 /** The body POSTed to an endpoint (Standard Webhooks' recommended `{type, timestamp, data}`). */
 export const WebhookPayload = z
   .object({
-    type: WebhookEventType,
+    type: z.enum(["job.succeeded", "job.failed"]),
     timestamp: z.string(),
     data: JobDetailResponse,
   })
   .meta({ id: "WebhookPayload" });
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
+
+/** The body of `batch.finished` (our extension): the batch's summary once every job is terminal. */
+export const BatchFinishedWebhookPayload = z
+  .object({
+    type: z.literal("batch.finished"),
+    timestamp: z.string(),
+    data: BatchSummary,
+  })
+  .meta({ id: "BatchFinishedWebhookPayload" });
+export type BatchFinishedWebhookPayload = z.infer<typeof BatchFinishedWebhookPayload>;
 
 export const WebhookDeliveryAttemptResponse = z
   .object({
@@ -119,7 +130,14 @@ export const WebhookDeliveryResponse = z
     public_id: z
       .string()
       .meta({ description: "The `webhook-id` header, the same on every attempt." }),
-    job_public_id: z.string(),
+    job_public_id: z
+      .string()
+      .nullable()
+      .meta({ description: "The job announced (`job.*`); null for `batch.finished`." }),
+    batch_public_id: z
+      .string()
+      .nullable()
+      .meta({ description: "The batch announced (`batch.finished`); null for `job.*`." }),
     event_type: WebhookEventType,
     status: z.enum(["pending", "succeeded", "failed", "skipped"]),
     attempts: z.array(WebhookDeliveryAttemptResponse),

@@ -56,7 +56,8 @@ export const BatchCounts = z
   .meta({ id: "BatchCounts", description: "How many of the batch's jobs are in each status." });
 export type BatchCounts = z.infer<typeof BatchCounts>;
 
-export const BatchResponse = z
+/** A batch without its jobs: the data of the `batch.finished` webhook. */
+export const BatchSummary = z
   .object({
     batch_id: z.string(),
     request_id: z.string(),
@@ -66,8 +67,15 @@ export const BatchResponse = z
     }),
     item_count: z.int(),
     credits_cost: z.int().meta({ description: "What the batch was charged, all rows together." }),
+    credits_refunded: z.int().meta({
+      description: "What its failed rows gave back so far (each failed row refunded once).",
+    }),
     counts: BatchCounts,
-    jobs: z.array(BatchJobResponse),
   })
-  .meta({ id: "BatchResponse" });
+  .meta({ id: "BatchSummary" });
+export type BatchSummary = z.infer<typeof BatchSummary>;
+
+export const BatchResponse = BatchSummary.extend({
+  jobs: z.array(BatchJobResponse),
+}).meta({ id: "BatchResponse" });
 export type BatchResponse = z.infer<typeof BatchResponse>;

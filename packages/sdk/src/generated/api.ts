@@ -460,6 +460,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    batchFinished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Every job of a batch reached `succeeded` or `failed` (our extension)
+         * @description Our extension, not an event of the original API. POSTed to every enabled endpoint of the batch's client once per batch, after the `job.*` event of its last job, when the last job became terminal (success, failure, cancel, timeout). `data` is the batch's summary: `GET /v1/batches/{public_id}` without its jobs. Signed and retried like the job events.
+         */
+        post: operations["batchFinished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -628,6 +648,32 @@ export interface components {
             };
             created_at: string;
         };
+        BatchFinishedWebhookPayload: {
+            /** @constant */
+            type: "batch.finished";
+            timestamp: string;
+            data: components["schemas"]["BatchSummary"];
+        };
+        BatchSummary: {
+            batch_id: string;
+            request_id: string;
+            created_at: string;
+            /** @description When the last job became terminal (batch.finished was announced then). */
+            finished_at: string | null;
+            item_count: number;
+            /** @description What the batch was charged, all rows together. */
+            credits_cost: number;
+            /** @description What its failed rows gave back so far (each failed row refunded once). */
+            credits_refunded: number;
+            counts: components["schemas"]["BatchCounts"];
+        };
+        /** @description How many of the batch's jobs are in each status. */
+        BatchCounts: {
+            NOT_STARTED: number;
+            IN_PROGRESS: number;
+            SUCCESS: number;
+            FAILURE: number;
+        };
         /** @description Returned synchronously from any POST /v1/{name} (202). */
         WorkflowAcceptedResponse: {
             /** @description 26-char ULID — correlates with the row in request_logs. */
@@ -787,9 +833,12 @@ export interface components {
         WebhookDeliveryResponse: {
             /** @description The `webhook-id` header, the same on every attempt. */
             public_id: string;
-            job_public_id: string;
+            /** @description The job announced (`job.*`); null for `batch.finished`. */
+            job_public_id: string | null;
+            /** @description The batch announced (`batch.finished`); null for `job.*`. */
+            batch_public_id: string | null;
             /** @enum {string} */
-            event_type: "job.succeeded" | "job.failed";
+            event_type: "job.succeeded" | "job.failed" | "batch.finished";
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "skipped";
             attempts: components["schemas"]["WebhookDeliveryAttemptResponse"][];
@@ -909,15 +958,10 @@ export interface components {
             item_count: number;
             /** @description What the batch was charged, all rows together. */
             credits_cost: number;
-            counts: components["schemas"]["BatchCounts"];
+            /** @description What its failed rows gave back so far (each failed row refunded once). */
+            credits_refunded: number;
+            counts: components["schemas"]["BatchCountsOutput"];
             jobs: components["schemas"]["BatchJobResponse"][];
-        };
-        /** @description How many of the batch's jobs are in each status. */
-        BatchCounts: {
-            NOT_STARTED: number;
-            IN_PROGRESS: number;
-            SUCCESS: number;
-            FAILURE: number;
         };
         BatchJobResponse: {
             /** @description The item's index in the request, from 0. */
@@ -972,6 +1016,13 @@ export interface components {
                 [key: string]: unknown;
             };
             created_at: string;
+        };
+        /** @description How many of the batch's jobs are in each status. */
+        BatchCountsOutput: {
+            NOT_STARTED: number;
+            IN_PROGRESS: number;
+            SUCCESS: number;
+            FAILURE: number;
         };
     };
     responses: never;
@@ -2947,6 +2998,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    batchFinished: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id; the same on every retry. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>` — verify with any Standard Webhooks library. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchFinishedWebhookPayload"];
             };
         };
         responses: {

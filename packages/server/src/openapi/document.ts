@@ -3,6 +3,7 @@ import {
   ErrorEnvelope,
   HTTPValidationError,
   WebhookPayload,
+  BatchFinishedWebhookPayload,
   type ErrorCode,
 } from "@garment/schemas";
 import { z } from "zod";
@@ -235,6 +236,19 @@ function specOf(routes: readonly DocumentedRoute[]): ZodOpenApiObject {
           requestParams: { header: WEBHOOK_HEADERS },
           requestBody: jsonBody(WebhookPayload),
           responses: { "200": { description: "Any 2xx acknowledges the delivery." } },
+        },
+      },
+      batchFinished: {
+        post: {
+          operationId: "batchFinished",
+          tags: ["Webhooks"],
+          summary: "Every job of a batch reached `succeeded` or `failed` (our extension)",
+          description:
+            "Our extension, not an event of the original API. POSTed to every enabled endpoint of the batch's client once per batch, after the `job.*` event of its last job, when the last job became terminal (success, failure, cancel, timeout). `data` is the batch's summary: `GET /v1/batches/{public_id}` without its jobs. Signed and retried like the job events.",
+          requestParams: { header: WEBHOOK_HEADERS },
+          requestBody: jsonBody(BatchFinishedWebhookPayload),
+          responses: { "200": { description: "Any 2xx acknowledges the delivery." } },
+          "x-garment-extension": true,
         },
       },
     },

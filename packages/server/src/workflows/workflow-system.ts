@@ -3,6 +3,7 @@ import { evaluateRender, type ImageModelRegistry } from "@garment/imaging";
 import type { Inngest, InngestFunction } from "inngest";
 import type { Logger } from "pino";
 import type { Metrics } from "../ports/metrics";
+import type { WorkflowEvent } from "../ports/workflow-engine";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { GenerationDeps } from "./complementary-garment/deps";
 import { createGenerationFunction } from "./complementary-garment/function";
@@ -13,6 +14,8 @@ import { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
 import { createInngestClient, INNGEST_APP_ID } from "./inngest-client";
 import { PrismaRunStore } from "./prisma-run-store";
 import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../config/api-settings";
+import { finishBatchOfJob } from "../services/batches/finish-batch";
+import { announceBatchFinished } from "../services/webhooks/announce-batch-finished";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";
 import { createRetentionFunction } from "./retention/function";
@@ -38,8 +41,9 @@ export interface WorkflowSystem extends WorkflowEngine {
   /** The embedded runner, when there is one (tests wait on it). */
   runner: EmbeddedRunner | null;
   /**
-   * Starts the webhook deliveries for a job that just became terminal (idempotent; never
-   * throws: a failure to announce is logged and must not affect the job).
+   * After a job became terminal: finishes its batch when it was the batch's last unfinished job,
+   * and starts the webhook deliveries (`job.*`, and `batch.finished` for a finished batch).
+   * Idempotent; never throws: a failure to announce is logged and must not affect the job.
    */
   announceJobFinished(jobId: string): Promise<void>;
 }
@@ -84,9 +88,14 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     logger: options.logger,
   });
   const announce = async (jobId: string) => {
-    if (!options.signer) return;
+    const send = (event: WorkflowEvent) => engine.send(event);
     try {
-      await announceJobFinished(options.db, (event) => engine.send(event), jobId);
+      // The batch is finished whether or not webhooks are delivered here.
+      const batch = await finishBatchOfJob(options.db, jobId);
+      if (!options.signer) return;
+      await announceJobFinished(options.db, send, jobId);
+      // Idempotent, so a retried step whose batch was finished by its first try announces it.
+      if (batch) await announceBatchFinished(options.db, send, batch.batchId);
     } catch (error) {
       options.logger.error({ err: error, jobId }, "could not announce a finished job to webhooks");
     }

@@ -3,6 +3,7 @@ import type { BatchCounts, BatchResponse } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
 import { resourceNotFound } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
+import { batchCreditsRefunded, toBatchSummary } from "./batch-summary";
 
 /**
  * A batch of the caller's client in the caller's mode, with every job in row order, the counts
@@ -41,13 +42,7 @@ export async function getBatch(
   const counts: BatchCounts = { NOT_STARTED: 0, IN_PROGRESS: 0, SUCCESS: 0, FAILURE: 0 };
   for (const job of jobs) counts[job.status] += 1;
   return {
-    batch_id: batch.id,
-    request_id: batch.requestId,
-    created_at: batch.createdAt.toISOString(),
-    finished_at: batch.finishedAt?.toISOString() ?? null,
-    item_count: batch.itemCount,
-    credits_cost: batch.creditsCost,
-    counts,
+    ...toBatchSummary(batch, counts, await batchCreditsRefunded(db, batch.id)),
     jobs: jobs.map((job) => {
       const image = job.status === "SUCCESS" ? job.artifacts[0] : undefined;
       return {

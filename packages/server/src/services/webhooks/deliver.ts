@@ -1,10 +1,11 @@
 import type { PrismaClient } from "@garment/db";
-import type { WebhookEventType, WebhookPayload } from "@garment/schemas";
+import type { BatchFinishedWebhookPayload, WebhookPayload } from "@garment/schemas";
 import { Webhook } from "standardwebhooks";
 import { ulid } from "../../ids";
 import type { Metrics } from "../../ports/metrics";
 import type { ApiSettings } from "../../config/api-settings";
 import type { UrlSigner } from "../../storage/url-signer";
+import { readBatchSummary } from "../batches/batch-summary";
 import { getJobDetail } from "../jobs/get-job";
 import { postWebhook, refusalOf } from "./post-webhook";
 import type { ResolveHost } from "./url-policy";
@@ -30,7 +31,8 @@ export class UndeliverableWebhook extends Error {
 
 /**
  * The message body, built once per delivery (the workflow memoizes it), so every retry sends
- * the same bytes: `{type, timestamp, data: JobDetailResponse}`. Null when there is nothing to send.
+ * the same bytes: `{type, timestamp, data}`, where data is the JobDetailResponse for `job.*` and
+ * the BatchSummary for `batch.finished`. Null when there is nothing to send.
  */
 export async function buildWebhookMessage(
   deps: WebhookDeliveryDeps,
@@ -41,6 +43,18 @@ export async function buildWebhookMessage(
     include: { endpoint: { select: { clientId: true, mode: true } } },
   });
   if (!delivery) return null;
+  const timestamp = (deps.now?.() ?? new Date()).toISOString();
+  if (delivery.batchId !== null) {
+    const summary = await readBatchSummary(deps.db, delivery.batchId);
+    if (!summary) return null;
+    const payload: BatchFinishedWebhookPayload = {
+      type: "batch.finished",
+      timestamp,
+      data: summary,
+    };
+    return { body: JSON.stringify(payload) };
+  }
+  if (delivery.jobId === null) return null;
   const detail = await getJobDetail(
     deps.db,
     deps.signer,
@@ -53,8 +67,8 @@ export async function buildWebhookMessage(
     delivery.jobId,
   );
   const payload: WebhookPayload = {
-    type: delivery.eventType as WebhookEventType,
-    timestamp: (deps.now?.() ?? new Date()).toISOString(),
+    type: delivery.eventType as WebhookPayload["type"],
+    timestamp,
     data: detail,
   };
   return { body: JSON.stringify(payload) };

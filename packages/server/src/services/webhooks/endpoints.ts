@@ -139,6 +139,7 @@ export async function listWebhookDeliveries(
     deliveries: rows.map((row) => ({
       public_id: row.id,
       job_public_id: row.jobId,
+      batch_public_id: row.batchId,
       event_type: row.eventType as WebhookDeliveryResponse["event_type"],
       status: row.status as WebhookDeliveryResponse["status"],
       attempts: row.attemptsLog.map((attempt) => ({

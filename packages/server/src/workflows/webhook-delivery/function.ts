@@ -1,7 +1,7 @@
 import type { Inngest } from "inngest";
 import { NonRetriableError } from "inngest";
 import { z } from "zod";
-import { WEBHOOK_DELIVERY_EVENT } from "../../services/webhooks/announce-job-finished";
+import { WEBHOOK_DELIVERY_EVENT } from "../../services/webhooks/enqueue-deliveries";
 import {
   attemptWebhookDelivery,
   buildWebhookMessage,
