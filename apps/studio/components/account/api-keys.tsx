@@ -1,10 +1,13 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { createApiKeyAction, revokeApiKeyAction } from "~/app/(studio)/account/actions";
 import { Button } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { FieldError, Input, Label } from "~/components/ui/field";
+import { unwrapAction } from "~/lib/action-result";
 import { errorMessage, fieldErrorsOf, trpc, type Outputs } from "~/lib/trpc";
 
 type CreatedKey = Outputs["studio"]["apiKeys"]["create"];
@@ -27,7 +30,10 @@ function CreateKeyDialog() {
   const [capabilities, setCapabilities] = useState<string[]>(["jobs:create", "jobs:read"]);
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [copied, setCopied] = useState(false);
-  const create = trpc.studio.apiKeys.create.useMutation({
+  // A server action (the same procedure): the secret comes back once, in its answer.
+  const create = useMutation({
+    mutationFn: async (input: Parameters<typeof createApiKeyAction>[0]) =>
+      unwrapAction(await createApiKeyAction(input)),
     onSuccess: (key) => {
       setCreated(key);
       void utils.studio.apiKeys.list.invalidate();
@@ -178,7 +184,9 @@ function CreateKeyDialog() {
 function RevokeKeyDialog({ apiKey }: { apiKey: KeyRow }) {
   const utils = trpc.useUtils();
   const [open, setOpen] = useState(false);
-  const revoke = trpc.studio.apiKeys.revoke.useMutation({
+  const revoke = useMutation({
+    mutationFn: async (input: Parameters<typeof revokeApiKeyAction>[0]) =>
+      unwrapAction(await revokeApiKeyAction(input)),
     onSuccess: async () => {
       await utils.studio.apiKeys.list.invalidate();
       setOpen(false);

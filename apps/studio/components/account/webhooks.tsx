@@ -1,9 +1,12 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { createWebhookAction, deleteWebhookAction } from "~/app/(studio)/account/actions";
 import { Button } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { FieldError, Input, Label } from "~/components/ui/field";
+import { unwrapAction } from "~/lib/action-result";
 import { errorMessage, fieldErrorsOf, trpc, type Outputs } from "~/lib/trpc";
 
 type Created = Outputs["webhooks"]["create"];
@@ -14,14 +17,19 @@ export function Webhooks() {
   const endpoints = trpc.webhooks.list.useQuery();
   const [url, setUrl] = useState("");
   const [created, setCreated] = useState<Created | null>(null);
-  const create = trpc.webhooks.create.useMutation({
+  // Server actions over the same procedures (the secret is shown once, from the answer).
+  const create = useMutation({
+    mutationFn: async (input: Parameters<typeof createWebhookAction>[0]) =>
+      unwrapAction(await createWebhookAction(input)),
     onSuccess: (endpoint) => {
       setCreated(endpoint);
       setUrl("");
       void utils.webhooks.list.invalidate();
     },
   });
-  const remove = trpc.webhooks.delete.useMutation({
+  const remove = useMutation({
+    mutationFn: async (input: Parameters<typeof deleteWebhookAction>[0]) =>
+      unwrapAction(await deleteWebhookAction(input)),
     onSuccess: () => void utils.webhooks.list.invalidate(),
   });
   const urlError = fieldErrorsOf(create.error).url;

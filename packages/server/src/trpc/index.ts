@@ -7,4 +7,4 @@ export {
 } from "./root";
 export { createContextInner, type TrpcContext } from "./context";
 export { handleTrpcRequest } from "./handler";
-export type { TrpcApiErrorData } from "./init";
+export { isEdgeError, type TrpcApiErrorData } from "./init";
