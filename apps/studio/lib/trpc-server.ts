@@ -1,17 +1,14 @@
 import {
-  appRouter,
   createCaller,
   createContextInner,
-  isEdgeError,
   type AppRouter,
   type TrpcContext,
 } from "@garment/server/trpc";
 import { QueryClient } from "@tanstack/react-query";
-import type { AnyProcedure } from "@trpc/server";
-import { experimental_createServerActionHandler } from "@trpc/next/app-dir/server";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { procedureActions } from "./procedure-action";
 import { runtime } from "./runtime";
 
 /**
@@ -22,8 +19,12 @@ import { runtime } from "./runtime";
  * the ApiError mapped to tRPC's error shape. Nothing here reaches a service directly.
  */
 async function studioContext(): Promise<TrpcContext> {
-  // The incoming request's headers: its cookies identify the stylist and their mode.
-  return createContextInner(await runtime(), new Headers(await headers()));
+  const requestHeaders = new Headers(await headers());
+  // The cookies as this request now holds them, not as it came in: an action that has just
+  // switched the mode (or signed out) renders the pages again in the same request, and their
+  // data must be the new mode's.
+  requestHeaders.set("cookie", (await cookies()).toString());
+  return createContextInner(await runtime(), requestHeaders);
 }
 
 /** One context and one query cache per server render (React's `cache` is per request). */
@@ -43,28 +44,7 @@ export const { trpc: serverTrpc, HydrateClient } = createHydrationHelpers<AppRou
 );
 
 /**
- * @trpc/next's server-action handler over a procedure of the app router: it builds the context
- * per call, runs the procedure as tRPC's fetch adapter would (input handed through raw, parsed by
- * the edge), and returns tRPC's response shape (`{ result: { data } }` or `{ error }` with the
- * API's code, request id and 422 detail in `error.data.api`) instead of throwing, so a form can
- * render the errors. Next's own errors (redirect, notFound) are rethrown. Next checks that an
- * action's Origin matches its host, which is the CSRF guard a cookie-authenticated POST needs.
+ * A procedure as a server action (lib/procedure-action.ts). Next checks that an action's Origin
+ * matches its host: the CSRF guard a cookie-authenticated POST needs.
  */
-const actionHandler = experimental_createServerActionHandler(appRouter._def, {
-  createContext: studioContext,
-  // Forms hand their FormData to the app's action, which builds the operation's input itself.
-  normalizeFormData: false,
-  onError({ error }) {
-    // The edge logs what fails inside an operation; this catches what fails around one.
-    if (error.code === "INTERNAL_SERVER_ERROR" && !isEdgeError(error)) {
-      void runtime().then((r) => r.logger.error({ err: error }, "unhandled server-action error"));
-    }
-  },
-});
-
-/** A procedure as a server action, counted in flight like every transport's requests. */
-export function studioAction<Procedure extends AnyProcedure>(procedure: Procedure) {
-  const action = actionHandler(procedure);
-  return async (input: Parameters<typeof action>[0]) =>
-    (await runtime()).lifecycle.track(() => action(input));
-}
+export const studioAction = procedureActions(runtime, studioContext);

@@ -15,6 +15,7 @@ import {
 } from "recharts";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Label, Select } from "~/components/ui/field";
+import { FIRST_ACTIVITY_RANGE } from "~/lib/first-page";
 import { errorMessage, trpc } from "~/lib/trpc";
 
 type Range = (typeof CREDIT_ACTIVITY_RANGES)[number];
@@ -38,7 +39,7 @@ function tickOf(bucket: "hour" | "day") {
 
 /** Spend and refunds over time, from the ledger (summed on the server, in the current mode). */
 export function CreditActivityChart() {
-  const [range, setRange] = useState<Range>("24h");
+  const [range, setRange] = useState<Range>(FIRST_ACTIVITY_RANGE);
   const activity = trpc.studio.creditActivity.useQuery(
     { range },
     { placeholderData: keepPreviousData },

@@ -6,9 +6,9 @@ import { useState } from "react";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Pagination } from "~/components/ui/pagination";
 import { cn } from "~/lib/cn";
+import { LEDGER_PAGE_SIZE as PAGE_SIZE } from "~/lib/first-page";
 import { errorMessage, trpc } from "~/lib/trpc";
 
-const PAGE_SIZE = 10;
 const KIND: Record<string, string> = {
   grant: "Credits granted",
   debit: "Garment generated",

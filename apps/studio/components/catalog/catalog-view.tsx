@@ -6,9 +6,8 @@ import { useState } from "react";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Label, Select } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
+import { CATALOG_PAGE_SIZE as PAGE_SIZE } from "~/lib/first-page";
 import { errorMessage, trpc } from "~/lib/trpc";
-
-const PAGE_SIZE = 12;
 
 /** Every complementary garment generated so far, filterable by the product it goes with. */
 export function CatalogView() {

@@ -1,6 +1,5 @@
 "use client";
 
-import type { JobStatus } from "@garment/schemas";
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -9,10 +8,9 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Input, Label, Select } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
+import { historyInput, HISTORY_PAGE_SIZE, offsetParam } from "~/lib/first-page";
 import { JOB_STATUSES } from "~/lib/schemas";
 import { errorMessage, trpc } from "~/lib/trpc";
-
-const PAGE_SIZE = 12;
 
 /** Start of a day in the stylist's time zone, as an ISO instant. */
 const dayStart = (date: string, plusDays = 0) => {
@@ -29,7 +27,7 @@ export function HistoryView() {
   const category = params.get("category") ?? "";
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
-  const offset = Math.max(0, Number(params.get("offset")) || 0);
+  const offset = offsetParam(params.get("offset"));
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -46,14 +44,13 @@ export function HistoryView() {
     categories.data?.garment_categories.map((c) => [c.public_id, c.name]) ?? [],
   );
   const history = trpc.studio.history.useQuery(
-    {
-      limit: PAGE_SIZE,
+    historyInput({
+      status,
+      category,
       offset,
-      ...(status ? { status: status as JobStatus } : {}),
-      ...(category ? { garment_category_public_id: category } : {}),
-      ...(from ? { created_after: dayStart(from) } : {}),
-      ...(to ? { created_before: dayStart(to, 1) } : {}),
-    },
+      createdAfter: from ? dayStart(from) : "",
+      createdBefore: to ? dayStart(to, 1) : "",
+    }),
     {
       placeholderData: keepPreviousData,
       // New jobs appear between visits: always refetch when the page opens, never show a stale list.
@@ -195,7 +192,12 @@ export function HistoryView() {
       )}
 
       {count > 0 && (
-        <Pagination offset={offset} pageSize={PAGE_SIZE} count={count} onChange={setOffset} />
+        <Pagination
+          offset={offset}
+          pageSize={HISTORY_PAGE_SIZE}
+          count={count}
+          onChange={setOffset}
+        />
       )}
     </div>
   );

@@ -40,7 +40,13 @@ export function AdvancedOptions({
     undefined;
 
   return (
-    <details ref={detailsRef} className="group rounded-lg border border-stone-200 bg-white">
+    <details
+      ref={detailsRef}
+      // Open in the server's HTML too when one of its fields is marked (a form posted without
+      // JavaScript comes back rendered by the server).
+      open={advancedError || undefined}
+      className="group rounded-lg border border-stone-200 bg-white"
+    >
       <summary className="cursor-pointer px-5 py-3 text-sm font-medium select-none">
         Advanced: image model, size, seed, evaluation, brand, metadata
       </summary>
@@ -49,6 +55,7 @@ export function AdvancedOptions({
           <Label htmlFor="image_model">Image model</Label>
           <Select
             id="image_model"
+            name="image_model"
             value={values.image_model}
             onChange={(e) => set("image_model", e.target.value)}
             aria-invalid={errors.image_model ? true : undefined}
@@ -70,6 +77,7 @@ export function AdvancedOptions({
             <Label htmlFor="resolution">Resolution</Label>
             <Select
               id="resolution"
+              name="resolution"
               value={values.resolution}
               onChange={(e) => set("resolution", e.target.value as SpecValues["resolution"])}
               aria-invalid={errors.resolution ? true : undefined}
@@ -87,6 +95,7 @@ export function AdvancedOptions({
             <Label htmlFor="aspect_ratio">Aspect ratio</Label>
             <Select
               id="aspect_ratio"
+              name="aspect_ratio"
               value={values.aspect_ratio}
               onChange={(e) => set("aspect_ratio", e.target.value as SpecValues["aspect_ratio"])}
               aria-invalid={errors.aspect_ratio ? true : undefined}
@@ -106,6 +115,7 @@ export function AdvancedOptions({
           <div className="flex gap-2">
             <Input
               id="seed"
+              name="seed"
               inputMode="numeric"
               placeholder="random"
               value={values.seed}
@@ -143,6 +153,7 @@ export function AdvancedOptions({
           <Label htmlFor="on_technical_failure">When the model fails</Label>
           <Select
             id="on_technical_failure"
+            name="on_technical_failure"
             value={values.on_technical_failure}
             onChange={(e) =>
               set("on_technical_failure", e.target.value as SpecValues["on_technical_failure"])
@@ -161,6 +172,7 @@ export function AdvancedOptions({
           <Label htmlFor="pilot_brand">Pilot brand style guide</Label>
           <Select
             id="pilot_brand"
+            name="pilot_brand"
             value={values.pilot_brand}
             onChange={(e) => set("pilot_brand", e.target.value)}
             aria-invalid={errors.pilot_brand ? true : undefined}
@@ -178,6 +190,7 @@ export function AdvancedOptions({
         <div className="flex items-start gap-3 pt-6">
           <input
             id="eval_enabled"
+            name="eval_enabled"
             type="checkbox"
             className="mt-0.5 size-4 accent-accent"
             checked={values.eval_enabled}
@@ -193,6 +206,7 @@ export function AdvancedOptions({
           <Label htmlFor="metadata">Metadata (JSON object)</Label>
           <Textarea
             id="metadata"
+            name="metadata"
             rows={4}
             spellCheck={false}
             value={values.metadata}

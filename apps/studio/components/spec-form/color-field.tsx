@@ -40,6 +40,7 @@ export function ColorField({
         />
         <Input
           id="color"
+          name="color"
           className="mt-0"
           value={value}
           onChange={(e) => onChange(e.target.value)}

@@ -1,17 +1,26 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+} from "react";
+import { dispatchSpecAction } from "~/app/(studio)/generate/actions";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { FieldError, Input, Label } from "~/components/ui/field";
 import { loadSchemas } from "~/lib/schemas";
-import { errorMessage, fieldErrorsOf, trpc } from "~/lib/trpc";
+import { trpc } from "~/lib/trpc";
 import { AdvancedOptions } from "./advanced-options";
 import { CategoryPicker } from "./category-picker";
 import { ColorField } from "./color-field";
 import {
   EMPTY_SPEC,
+  INITIAL_SPEC_STATE,
+  specFormData,
   validateSpec,
   valuesFromRequest,
   type FieldErrors,
@@ -48,13 +57,17 @@ const FIELD_LABEL: Partial<Record<keyof SpecValues, string>> = {
 const label = (field: string) =>
   FIELD_LABEL[field as keyof SpecValues] ?? field.charAt(0).toUpperCase() + field.slice(1);
 
-/** The garment-spec form: product garment in, complementary garment job out. */
+/**
+ * The garment-spec form: product garment in, complementary garment job out. It posts to a server
+ * action (the dispatch procedure, generate/actions.ts), so it works without JavaScript: the
+ * server then redirects to the job, or renders the form again with the action's state (values
+ * kept, fields marked). With JavaScript the shared schema checks first, and the same action runs.
+ */
 export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
-  const router = useRouter();
-  const utils = trpc.useUtils();
-  const [values, setValues] = useState<SpecValues>(EMPTY_SPEC);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(dispatchSpecAction, INITIAL_SPEC_STATE);
+  const [values, setValues] = useState<SpecValues>(state.values ?? EMPTY_SPEC);
+  const [errors, setErrors] = useState<FieldErrors>(state.errors);
+  const [formError, setFormError] = useState<string | null>(state.formError);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const categories = trpc.reference.garmentCategories.useQuery();
@@ -77,21 +90,14 @@ export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
     }
   }, [source.data]);
 
-  const dispatch = trpc.complementaryGarment.dispatch.useMutation({
-    onSuccess: async (accepted) => {
-      await utils.credits.balance.invalidate();
-      router.push(`/jobs/${accepted.job_id}?charged=${accepted.credits_cost}`);
-    },
-    onError: (error) => {
-      const fields = fieldErrorsOf(error);
-      if (Object.keys(fields).length > 0) {
-        setErrors(fields);
-        setFormError("The server could not accept some fields. They are marked below.");
-      } else {
-        setFormError(errorMessage(error));
-      }
-    },
-  });
+  // A refusal answered to a submit from this page: show what the server marked.
+  const shownState = useRef(state);
+  useEffect(() => {
+    if (shownState.current === state) return;
+    shownState.current = state;
+    setErrors(state.errors);
+    setFormError(state.formError);
+  }, [state]);
 
   const operation = operations.data?.operations.find((op) => op.name.includes("complementary"));
   const price = operation?.credits_cost;
@@ -122,13 +128,15 @@ export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
       return;
     }
     setErrors({});
-    dispatch.mutate(checked.input);
+    // The same action a form posted without JavaScript runs; it redirects to the job when accepted.
+    startTransition(() => formAction(specFormData(values)));
   }
 
   const errorList = FIELD_ORDER.filter((f) => errors[f]);
 
   return (
     <form
+      action={formAction}
       onSubmit={(e) => void submit(e)}
       noValidate
       className="grid gap-6 lg:grid-cols-[1fr_18rem]"
@@ -228,6 +236,7 @@ export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
               <Label htmlFor="display_name">Display name (optional)</Label>
               <Input
                 id="display_name"
+                name="display_name"
                 value={values.display_name}
                 onChange={(e) => set("display_name", e.target.value)}
                 placeholder="Empty: the engine names the garment"
@@ -272,12 +281,8 @@ export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
               The balance does not cover this job.
             </p>
           )}
-          <Button
-            type="submit"
-            className="mt-4 w-full"
-            disabled={dispatch.isPending || !affordable}
-          >
-            {dispatch.isPending ? "Sending…" : "Generate complement"}
+          <Button type="submit" className="mt-4 w-full" disabled={pending || !affordable}>
+            {pending ? "Sending…" : "Generate complement"}
           </Button>
           <p className="mt-2 text-xs text-stone-600">
             Every failure refunds the credits automatically.

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_SPEC, validateSpec, valuesFromRequest, type SpecValues } from "./spec-values";
+import {
+  buildSpecRequest,
+  EMPTY_SPEC,
+  friendlyFieldErrors,
+  specFormData,
+  specValuesFromForm,
+  validateSpec,
+  valuesFromRequest,
+  type SpecValues,
+} from "./spec-values";
 
 const filled: SpecValues = {
   ...EMPTY_SPEC,
@@ -64,5 +73,51 @@ describe("the spec form's values", () => {
       resolution: "1K",
     });
     expect(JSON.parse(values.metadata)).toEqual({ sku: "A1" });
+  });
+});
+
+describe("the spec form as a posted form (the server action's input)", () => {
+  it("comes back as the values it was made from, the unchecked box included", () => {
+    const values: SpecValues = {
+      ...filled,
+      fit: "slim",
+      seed: "7",
+      eval_enabled: false,
+      metadata: '{"sku":"A1"}',
+    };
+    expect(specValuesFromForm(specFormData(values))).toEqual(values);
+    expect(specValuesFromForm(specFormData({ ...values, eval_enabled: true })).eval_enabled).toBe(
+      true,
+    );
+  });
+
+  it("reads a browser's post: absent fields take the defaults, an unknown fit is none", () => {
+    const form = new FormData();
+    form.set("color", "navy");
+    form.set("fit", "baggy");
+    form.set("unrelated", "x");
+    expect(specValuesFromForm(form)).toEqual({ ...EMPTY_SPEC, color: "navy", eval_enabled: false });
+  });
+
+  it("marks metadata that is not JSON and a missing category before anything is sent", () => {
+    const { errors } = buildSpecRequest({
+      ...filled,
+      garment_category_public_id: "",
+      metadata: "{",
+    });
+    expect(Object.keys(errors).sort()).toEqual(["garment_category_public_id", "metadata"]);
+  });
+
+  it("words the server's field errors as the form does, ignoring fields it does not have", () => {
+    expect(
+      friendlyFieldErrors({
+        pattern: "Too small: expected string to have >=1 characters",
+        seed: "Too big",
+        body: "Invalid input",
+      }),
+    ).toEqual({
+      pattern: "Enter a pattern.",
+      seed: expect.stringContaining("A whole number") as unknown,
+    });
   });
 });

@@ -63,13 +63,15 @@ export function parseMetadata(text: string): { value: unknown } | { error: strin
 
 const nullIfEmpty = (text: string) => (text.trim() === "" ? null : text.trim());
 
-/** Builds the request and checks it with the same zod schema the server uses. */
-export async function validateSpec(
-  values: SpecValues,
-): Promise<
-  { ok: true; input: ComplementaryGarmentGeneratorInput } | { ok: false; errors: FieldErrors }
-> {
-  const { ComplementaryGarmentGeneratorRequest } = await loadSchemas();
+/**
+ * The request the values describe, and what is wrong with it before any schema: metadata that is
+ * not JSON, no category chosen. The server action sends this request as it is; the browser also
+ * checks it with the shared schema first (validateSpec).
+ */
+export function buildSpecRequest(values: SpecValues): {
+  input: Record<string, unknown>;
+  errors: FieldErrors;
+} {
   const metadata = parseMetadata(values.metadata);
   const seedText = values.seed.trim();
   const input = {
@@ -92,6 +94,17 @@ export async function validateSpec(
   const errors: FieldErrors = {};
   if ("error" in metadata) errors.metadata = metadata.error;
   if (!input.garment_category_public_id) errors.garment_category_public_id = "Choose a category.";
+  return { input, errors };
+}
+
+/** Builds the request and checks it with the same zod schema the server uses. */
+export async function validateSpec(
+  values: SpecValues,
+): Promise<
+  { ok: true; input: ComplementaryGarmentGeneratorInput } | { ok: false; errors: FieldErrors }
+> {
+  const { ComplementaryGarmentGeneratorRequest } = await loadSchemas();
+  const { input, errors } = buildSpecRequest(values);
   const parsed = ComplementaryGarmentGeneratorRequest.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -103,6 +116,15 @@ export async function validateSpec(
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, input: input as ComplementaryGarmentGeneratorInput };
+}
+
+/** The server's field errors (a 422's detail, by field) in the words the form uses. */
+export function friendlyFieldErrors(fields: Record<string, string>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [field, message] of Object.entries(fields)) {
+    if (field in EMPTY_SPEC) errors[field as keyof SpecValues] = friendlyMessage(field, message);
+  }
+  return errors;
 }
 
 function friendlyMessage(field: string, message: string): string {
@@ -136,3 +158,44 @@ export function valuesFromRequest(request: Record<string, unknown>): SpecValues 
     metadata: JSON.stringify(request.metadata ?? {}, null, 2),
   };
 }
+
+const FIT_VALUES = new Set(["", "slim", "regular", "loose"]);
+
+/**
+ * The form's fields as a form posts them (one entry per SpecValues key; the checkbox only when
+ * checked): what the browser sends without JavaScript, and what the script sends for it.
+ */
+export function specFormData(values: SpecValues): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === "string") form.set(key, value);
+  }
+  if (values.eval_enabled) form.set("eval_enabled", "on");
+  return form;
+}
+
+/** Posted form fields back into values (absent fields take the form's defaults). */
+export function specValuesFromForm(form: FormData): SpecValues {
+  const text = (key: keyof SpecValues) => {
+    const value = form.get(key);
+    return typeof value === "string" ? value : null;
+  };
+  const values: SpecValues = { ...EMPTY_SPEC, eval_enabled: form.get("eval_enabled") !== null };
+  for (const key of Object.keys(EMPTY_SPEC) as (keyof SpecValues)[]) {
+    const value = text(key);
+    if (value === null || key === "eval_enabled") continue;
+    (values as unknown as Record<string, string>)[key] = value;
+  }
+  if (!FIT_VALUES.has(values.fit)) values.fit = "";
+  return values;
+}
+
+/** What the spec form's server action answers when it does not redirect to the job. */
+export interface SpecFormState {
+  /** The values as posted (null before the first submit): a re-rendered form keeps them. */
+  values: SpecValues | null;
+  errors: FieldErrors;
+  formError: string | null;
+}
+
+export const INITIAL_SPEC_STATE: SpecFormState = { values: null, errors: {}, formError: null };

@@ -29,6 +29,7 @@ export function VocabularyField({
       <Label htmlFor={id}>{label}</Label>
       <Input
         id={id}
+        name={id}
         list={`${id}-suggestions`}
         value={value}
         onChange={(e) => onChange(e.target.value)}

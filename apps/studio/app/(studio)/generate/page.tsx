@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SpecForm } from "~/components/spec-form/spec-form";
+import { HydrateClient, serverTrpc } from "~/lib/trpc-server";
 
 export const metadata: Metadata = { title: "New garment" };
 
@@ -9,8 +10,18 @@ export default async function GeneratePage({
   searchParams: Promise<{ from?: string }>;
 }) {
   const { from } = await searchParams;
+  // The form's options come with the HTML (a form posted without JavaScript needs its
+  // categories on the page), through the procedures the form queries.
+  await Promise.all([
+    serverTrpc.reference.garmentCategories.prefetch(),
+    serverTrpc.reference.specVocabulary.prefetch(),
+    serverTrpc.reference.imageModels.prefetch(),
+    serverTrpc.studio.formOptions.prefetch(),
+    serverTrpc.operations.list.prefetch(),
+    from ? serverTrpc.jobs.get.prefetch({ public_id: from }) : Promise.resolve(),
+  ]);
   return (
-    <>
+    <HydrateClient>
       <h1 className="text-2xl font-semibold">
         {from ? "Edit and rerun" : "Design the complementary garment"}
       </h1>
@@ -19,6 +30,6 @@ export default async function GeneratePage({
         renders it.
       </p>
       <SpecForm fromJobId={from} key={from ?? "new"} />
-    </>
+    </HydrateClient>
   );
 }
