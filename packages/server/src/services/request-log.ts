@@ -1,4 +1,5 @@
 import { Prisma, type DataMode, type RawQuery } from "@garment/db";
+import { GroupCommit } from "./group-commit";
 
 export interface RequestLogEntry {
   requestId: string;
@@ -20,14 +21,6 @@ export interface RequestLogEntry {
 /** Most rows one statement writes. */
 const MAX_ROWS_PER_STATEMENT = 256;
 
-interface PendingRow {
-  entry: RequestLogEntry;
-  done(error?: Error): void;
-}
-
-const asError = (error: unknown): Error =>
-  error instanceof Error ? error : new Error(String(error));
-
 /**
  * Writes each request's one `request_logs` row, or — when a dispatch already wrote it in its
  * statement and the request then failed (the engine refused the job: 503) — completes that row
@@ -39,52 +32,29 @@ const asError = (error: unknown): Error =>
  * If a group fails, its rows are retried one by one, so one bad row costs no other its log.
  */
 export class RequestLogWriter {
-  private pending: PendingRow[] = [];
-  private writing = false;
-  /** INSERT statements sent so far: what the tests look at. */
-  statements = 0;
+  private readonly groups: GroupCommit<RequestLogEntry, void>;
 
-  constructor(private readonly query: RawQuery) {}
-
-  write(entry: RequestLogEntry): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ entry, done: (error) => (error ? reject(error) : resolve()) });
-      if (!this.writing) void this.drain();
+  constructor(query: RawQuery) {
+    this.groups = new GroupCommit({
+      maxGroup: MAX_ROWS_PER_STATEMENT,
+      commitGroup: async (entries) => {
+        await query(insertRequestLogs(entries));
+        return entries.map(() => undefined);
+      },
+      commitOne: async (entry) => {
+        await query(insertRequestLogs([entry]));
+      },
     });
   }
 
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.pending.length > 0) {
-        const group = this.pending.splice(0, MAX_ROWS_PER_STATEMENT);
-        await this.writeGroup(group);
-      }
-    } finally {
-      this.writing = false;
-    }
+  /** INSERT statements sent so far: what the tests look at. */
+  get statements(): number {
+    return this.groups.statements;
   }
 
-  private async writeGroup(group: PendingRow[]): Promise<void> {
-    if (group.length > 1) {
-      try {
-        this.statements++;
-        await this.query(insertRequestLogs(group.map((row) => row.entry)));
-        for (const row of group) row.done();
-        return;
-      } catch {
-        // Nothing of the group was written (one statement); each row now gets its own try.
-      }
-    }
-    for (const row of group) {
-      try {
-        this.statements++;
-        await this.query(insertRequestLogs([row.entry]));
-        row.done();
-      } catch (error) {
-        row.done(asError(error));
-      }
-    }
+  /** Resolves once the row committed (every request's row shares one lane). */
+  write(entry: RequestLogEntry): Promise<void> {
+    return this.groups.submit("", entry);
   }
 }
 

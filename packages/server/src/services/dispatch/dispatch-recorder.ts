@@ -1,15 +1,12 @@
 import type { RawQuery } from "@garment/db";
 import { recordDispatch, type DispatchRecord, type DispatchRecordOutcome } from "./record-dispatch";
 import { recordDispatchBatch } from "./record-dispatch-batch";
+import { GroupCommit } from "../group-commit";
 
 /** Most dispatches one statement records together. */
 const MAX_BATCH = 64;
 
-interface Waiting {
-  record: DispatchRecord;
-  resolve(outcome: DispatchRecordOutcome): void;
-  reject(error: unknown): void;
-}
+const ACCEPTED: DispatchRecordOutcome = { outcome: "accepted" };
 
 /**
  * Group commit of one client's dispatches. Every dispatch of a client debits the same balance
@@ -24,27 +21,31 @@ interface Waiting {
  * the credits cover. Dispatches with an Idempotency-Key always go alone.
  */
 export class DispatchRecorder {
-  private readonly lanes = new Map<string, Waiting[]>();
-  /** Dispatch statements sent so far (a batch counts once): what the tests look at. */
-  statements = 0;
+  private readonly groups: GroupCommit<DispatchRecord, DispatchRecordOutcome>;
+  private alone = 0;
 
-  constructor(private readonly query: RawQuery) {}
+  constructor(private readonly query: RawQuery) {
+    this.groups = new GroupCommit({
+      maxGroup: MAX_BATCH,
+      commitGroup: async (records) =>
+        (await recordDispatchBatch(query, records)).outcome === "accepted"
+          ? records.map(() => ACCEPTED)
+          : null,
+      commitOne: (record) => recordDispatch(query, record),
+    });
+  }
+
+  /** Dispatch statements sent so far (a batch counts once): what the tests look at. */
+  get statements(): number {
+    return this.groups.statements + this.alone;
+  }
 
   record(record: DispatchRecord): Promise<DispatchRecordOutcome> {
     if (record.idempotency !== null) {
-      this.statements++;
+      this.alone++;
       return recordDispatch(this.query, record);
     }
-    const lane = `${record.clientId}:${record.mode}`;
-    return new Promise((resolve, reject) => {
-      const waiting = this.lanes.get(lane);
-      if (waiting) {
-        waiting.push({ record, resolve, reject });
-        return;
-      }
-      this.lanes.set(lane, []);
-      void this.drive(lane, [{ record, resolve, reject }]);
-    });
+    return this.groups.submit(`${record.clientId}:${record.mode}`, record);
   }
 
   /**
@@ -52,44 +53,7 @@ export class DispatchRecorder {
    * statement, outside the lanes: a group commit would record them one by one on a refusal.
    */
   recordTogether(records: readonly DispatchRecord[]): Promise<DispatchRecordOutcome> {
-    this.statements++;
+    this.alone++;
     return recordDispatchBatch(this.query, records);
-  }
-
-  /** Records `batch`, then whatever queued meanwhile, until the lane is empty. */
-  private async drive(lane: string, first: Waiting[]) {
-    let batch = first;
-    while (batch.length > 0) {
-      await this.commit(batch);
-      const waiting = this.lanes.get(lane) ?? [];
-      batch = waiting.splice(0, MAX_BATCH);
-      if (batch.length === 0) this.lanes.delete(lane);
-    }
-  }
-
-  private async commit(batch: Waiting[]) {
-    if (batch.length > 1) {
-      try {
-        this.statements++;
-        const recorded = await recordDispatchBatch(
-          this.query,
-          batch.map((w) => w.record),
-        );
-        if (recorded.outcome === "accepted") {
-          for (const waiting of batch) waiting.resolve({ outcome: "accepted" });
-          return;
-        }
-      } catch {
-        // Nothing of the batch was written (one statement); each dispatch now gets its own answer.
-      }
-    }
-    for (const waiting of batch) {
-      try {
-        this.statements++;
-        waiting.resolve(await recordDispatch(this.query, waiting.record));
-      } catch (error) {
-        waiting.reject(error);
-      }
-    }
   }
 }
