@@ -421,6 +421,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches/{public_id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a batch as CSV: product → complement, rationale, stable image link
+         * @description Our extension, not a route of the original API. One row per batch row, in order: `row, sku, product_name, product_category, product_color, product_material, product_pattern, product_fit, product_length, status, failure_reason, complement_name, complement_category, complement_color, complement_material, complement_pattern, complement_fit, complement_length, description, rationale, image_url, image_file, job_id`. UTF-8 with a byte-order mark, every cell quoted, CRLF; a cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so spreadsheets never run it. `image_url` is stable: `/v1/artifacts/{id}/image` without a signature, which never expires and serves the image to the owner's Bearer key. A row whose job has not succeeded has no complement and no image.
+         */
+        get: operations["exportBatchCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{public_id}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a batch's final images as a zip named by sku, with the CSV
+         * @description Our extension, not a route of the original API. Streamed: `batch-<id>.csv` (the CSV export) and `images/<name>` for each succeeded row, `<name>` being its sku with anything but letters, digits, `.`, `_`, `-` replaced by `_` (or `row-<row>` without a sku), `-2`, `-3`… appended to a name already taken (ignoring case). The CSV's `image_file` column names each row's file.
+         */
+        get: operations["exportBatchZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -2944,6 +2984,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportBatchCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's ULID. */
+                public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RESOURCE_NOT_FOUND`: No such resource (or not the caller's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `VALIDATION_ERROR`: Validation failed: FastAPI-style `detail` plus the error envelope. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportBatchZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's ULID. */
+                public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zip. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RESOURCE_NOT_FOUND`: No such resource (or not the caller's). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `VALIDATION_ERROR`: Validation failed: FastAPI-style `detail` plus the error envelope. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */

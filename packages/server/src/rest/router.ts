@@ -9,12 +9,14 @@ import { errorResponse, readBodyText } from "../http/body";
 import { operationRoutes } from "./operation-route";
 import type { RestRoute } from "./route";
 import { artifactImageRoute } from "./routes/artifacts";
+import { batchExportCsvRoute, batchExportZipRoute } from "./routes/batch-exports";
 import { documentedRoutes, openApiRoute } from "./routes/openapi";
 import { buildOpenApiDocument } from "../openapi/document";
 
 /**
- * The /v1 route table: the operations' REST bindings, plus the two routes that are not
- * operations (signed image downloads and the OpenAPI document). Its order is the document's.
+ * The /v1 route table: the operations' REST bindings, plus the routes that are not operations
+ * because they answer files (signed image downloads, batch exports) or the OpenAPI document
+ * itself. Its order is the document's.
  */
 export const REST_ROUTES: readonly RestRoute[] = [
   ...operationRoutes(operations.complementaryGarment, operations.jobs),
@@ -29,6 +31,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
   ),
   // Our extensions last, after every route of the original API.
   ...operationRoutes(operations.batches),
+  batchExportCsvRoute,
+  batchExportZipRoute,
   openApiRoute(() => openApiDocument()),
 ];
 

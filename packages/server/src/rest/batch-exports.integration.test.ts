@@ -1,0 +1,188 @@
+import { openTestDatabase, testDatabaseKinds } from "@garment/db";
+import { parse } from "csv-parse/sync";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi, createTestClient, validSpec } from "../../test/harness";
+import {
+  createWorkflowTestRuntime,
+  ScriptedModel,
+  settle,
+  type WorkflowTestRuntime,
+} from "../../test/workflow-harness";
+import { EXPORT_CSV_COLUMNS } from "../services/batches/export-csv";
+import { handleV1Request } from "./router";
+
+const SMALL = { resolution: "0.5K", aspect_ratio: "1:1", eval_enabled: false } as const;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+
+describe.each(testDatabaseKinds())("batch exports on %s", (kind) => {
+  let runtime: WorkflowTestRuntime;
+  let client: { api_key: string };
+  let batchId: string;
+
+  const get = (path: string, key?: string) =>
+    handleV1Request(
+      runtime,
+      new Request(`http://studio.test${path}`, {
+        headers: key ? { authorization: `Bearer ${key}` } : {},
+      }),
+    );
+
+  beforeAll(async () => {
+    runtime = await createWorkflowTestRuntime(kind, {
+      database: await openTestDatabase(kind),
+      models: (builtin) => [new ScriptedModel("always-down", builtin, -1)],
+    });
+    client = await createTestClient(runtime, 100);
+    const items = [
+      // A formula in the sku and a name that needs quoting.
+      { sku: "=SUM(A1)", display_name: 'Shirt, "navy"\nsecond line', seed: 1 },
+      { sku: "Chemise été/bleu", display_name: "Chemise été", color: "camel", seed: 2 },
+      // The same file name as the first row, but for case.
+      { sku: "sum_a1", display_name: "+Tee", seed: 3 },
+      { sku: null, display_name: "No sku", seed: 4 },
+      {
+        sku: "DOWN-1",
+        display_name: "Never rendered",
+        image_model: "always-down",
+        on_technical_failure: "fail",
+      },
+    ].map((item) => ({ ...validSpec({ ...SMALL }), ...item }));
+    const accepted = await callApi(runtime, "POST", "/v1/batches", {
+      key: client.api_key,
+      body: { items },
+    });
+    expect(accepted.status).toBe(202);
+    batchId = accepted.body.batch_id;
+    await settle(runtime);
+  }, 180_000);
+
+  afterAll(async () => {
+    await runtime.close();
+  });
+
+  async function exportedCsv() {
+    const response = await get(`/v1/batches/${batchId}/export.csv`, client.api_key);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="batch-${batchId}.csv"`,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  }
+
+  it("exports product → complement rows as quoted UTF-8 CSV, formula-safe, with stable image links", async () => {
+    const text = await exportedCsv();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const records = parse<Record<string, string>>(text, { bom: true, columns: true });
+    expect(Object.keys(records[0]!)).toEqual([...EXPORT_CSV_COLUMNS]);
+    expect(records.map((r) => [r.row, r.sku, r.status])).toEqual([
+      ["0", "'=SUM(A1)", "SUCCESS"],
+      ["1", "Chemise été/bleu", "SUCCESS"],
+      ["2", "sum_a1", "SUCCESS"],
+      ["3", "", "SUCCESS"],
+      ["4", "DOWN-1", "FAILURE"],
+    ]);
+    const [first, second, third, , failed] = records;
+    expect(first!.product_name).toBe('Shirt, "navy"\nsecond line');
+    expect(third!.product_name).toBe("'+Tee");
+    expect(second).toMatchObject({
+      product_name: "Chemise été",
+      product_category: "T-shirt",
+      product_color: "camel",
+      product_material: "cotton",
+      product_fit: "slim",
+    });
+    // The complement as the catalog holds it, with the engine's reasons.
+    const entry = await runtime.db.catalogEntry.findFirstOrThrow({
+      where: { job: { batchId, batchRow: 1 } },
+    });
+    const spec = entry.spec as Record<string, string>;
+    expect(second).toMatchObject({
+      complement_name: spec.display_name,
+      complement_color: spec.color,
+      complement_material: spec.material,
+      complement_pattern: spec.pattern,
+      complement_fit: spec.fit,
+      complement_length: spec.length,
+      description: entry.description,
+      image_file: "Chemise_ete_bleu.png",
+    });
+    expect(second!.complement_category).not.toBe("");
+    expect(second!.rationale?.length).toBeGreaterThan(20);
+    expect(second!.image_url).toBe(`http://studio.test/v1/artifacts/${entry.artifactId}/image`);
+    expect(failed).toMatchObject({
+      failure_reason: "technical_failure",
+      complement_name: "",
+      image_url: "",
+      image_file: "",
+    });
+    // The link does not expire: it serves the image to the owner's key, and to nobody else.
+    const path = new URL(second!.image_url!).pathname;
+    const image = await get(path, client.api_key);
+    expect(image.status).toBe(200);
+    expect([...new Uint8Array(await image.arrayBuffer()).slice(0, 4)]).toEqual(PNG_SIGNATURE);
+    expect((await get(path)).status).toBe(401);
+  });
+
+  it("streams a zip of the final images named by sku, deduplicated and made safe, with the CSV", async () => {
+    const response = await get(`/v1/batches/${batchId}/export.zip`, client.api_key);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        `batch-${batchId}.csv`,
+        "images/Chemise_ete_bleu.png",
+        "images/SUM_A1.png",
+        "images/row-3.png",
+        "images/sum_a1-2.png",
+      ].sort(),
+    );
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(files[`batch-${batchId}.csv`]);
+    expect(csv).toBe(await exportedCsv());
+    const records = parse<Record<string, string>>(csv, { bom: true, columns: true });
+    for (const record of records.filter((r) => r.image_file)) {
+      const served = await get(new URL(record.image_url!).pathname, client.api_key);
+      const bytes = new Uint8Array(await served.arrayBuffer());
+      expect(files[`images/${record.image_file}`]).toEqual(bytes);
+      expect([...bytes.slice(0, 4)]).toEqual(PNG_SIGNATURE);
+    }
+  });
+
+  it("answers another client's batch 404, a bad id 422 in the contract shape, no key 401", async () => {
+    const stranger = await createTestClient(runtime, 10, "Other Shop");
+    for (const format of ["csv", "zip"]) {
+      const hidden = await callApi(runtime, "GET", `/v1/batches/${batchId}/export.${format}`, {
+        key: stranger.api_key,
+      });
+      expect(hidden.status).toBe(404);
+      expect(hidden.body.error.code).toBe("RESOURCE_NOT_FOUND");
+      const unknown = await callApi(runtime, "GET", `/v1/batches/nope/export.${format}`, {
+        key: client.api_key,
+      });
+      expect(unknown.status).toBe(404);
+      const tooLong = await callApi(
+        runtime,
+        "GET",
+        `/v1/batches/${"x".repeat(65)}/export.${format}`,
+        { key: client.api_key },
+      );
+      expect(tooLong.status).toBe(422);
+      expect(tooLong.body.detail[0].loc).toEqual(["path", "public_id"]);
+      const nul = await callApi(runtime, "GET", `/v1/batches/%00/export.${format}`, {
+        key: client.api_key,
+      });
+      expect(nul.status).toBe(422);
+      const anonymous = await callApi(runtime, "GET", `/v1/batches/${batchId}/export.${format}`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.error.request_id).toBe(anonymous.headers.get("x-request-id"));
+    }
+    // Every export request is in the request log, like any other.
+    const logged = await runtime.db.requestLog.count({
+      where: { path: { startsWith: `/v1/batches/${batchId}/export.` }, statusCode: 200 },
+    });
+    expect(logged).toBeGreaterThanOrEqual(2);
+  });
+});

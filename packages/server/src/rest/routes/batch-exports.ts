@@ -1,0 +1,131 @@
+import { unstorableTextDetail, zodIssuesToDetail } from "@garment/schemas";
+import { z } from "zod";
+import { atTheEdge, type EdgeSession } from "../../edge/pipeline";
+import { authorize } from "../../edge/run-operation";
+import { validationFailed } from "../../errors";
+import { errors, PublicIdPath } from "../../openapi/document";
+import { PublicIdInput } from "../../operations/public-id";
+import { readBatchExport, type BatchExport } from "../../services/batches/batch-export";
+import { batchExportCsv } from "../../services/batches/export-csv";
+import { imageFileNames } from "../../services/batches/export-file-names";
+import { streamBatchZip } from "../../services/batches/export-zip";
+import type { AppRuntime } from "../../runtime/app-runtime";
+import type { HttpRequest, RestRoute } from "../route";
+
+// GET /v1/batches/{public_id}/export.csv and /export.zip — our extension. Not operations: they
+// answer a file (the zip streamed), not JSON; they go through the same edge (authentication,
+// rate limit, request log) as every route, and read the batch as GET /v1/batches/{id} does.
+
+/**
+ * The link of an image in the export: the artifact route without a signature, which never
+ * expires and serves the image to the owner's Bearer key (a signed URL would stop working
+ * after 15 minutes, and a long-lived signature would be a password inside a shareable file).
+ */
+export function stableImageLink(origin: string, artifactId: string): string {
+  return `${origin}/v1/artifacts/${artifactId}/image`;
+}
+
+/** The batch id of the path, checked as the operations check `{public_id}` (422 in `path`). */
+function batchIdOf(http: HttpRequest): string {
+  const raw = { public_id: http.params.public_id ?? "" };
+  const unstorable = unstorableTextDetail(raw, "path");
+  if (unstorable.length > 0) throw validationFailed(unstorable);
+  const parsed = PublicIdInput.safeParse(raw);
+  if (!parsed.success) throw validationFailed(zodIssuesToDetail(parsed.error.issues, raw, "path"));
+  return parsed.data.public_id;
+}
+
+async function exportOf(
+  runtime: AppRuntime,
+  session: EdgeSession,
+  http: HttpRequest,
+): Promise<{ exported: BatchExport; csv: string; fileNames: Map<string, string> }> {
+  const caller = await session.authenticate();
+  authorize({ capability: "jobs:read" }, caller);
+  const exported = await readBatchExport(runtime.db, runtime.reference, caller, batchIdOf(http));
+  const fileNames = imageFileNames(exported.rows);
+  const csv = batchExportCsv(
+    exported.rows,
+    (artifactId) => stableImageLink(http.url.origin, artifactId),
+    fileNames,
+  );
+  return { exported, csv, fileNames };
+}
+
+const attachment = (name: string) => `attachment; filename="${name}"`;
+
+const documented = (format: "csv" | "zip") => ({
+  document: {
+    operationId: format === "csv" ? "exportBatchCsv" : "exportBatchZip",
+    tags: ["Extensions"],
+    summary:
+      format === "csv"
+        ? "Export a batch as CSV: product → complement, rationale, stable image link"
+        : "Export a batch's final images as a zip named by sku, with the CSV",
+    description:
+      format === "csv"
+        ? "Our extension, not a route of the original API. One row per batch row, in order: `row, sku, product_name, product_category, product_color, product_material, product_pattern, product_fit, product_length, status, failure_reason, complement_name, complement_category, complement_color, complement_material, complement_pattern, complement_fit, complement_length, description, rationale, image_url, image_file, job_id`. UTF-8 with a byte-order mark, every cell quoted, CRLF; a cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so spreadsheets never run it. `image_url` is stable: `/v1/artifacts/{id}/image` without a signature, which never expires and serves the image to the owner's Bearer key. A row whose job has not succeeded has no complement and no image."
+        : "Our extension, not a route of the original API. Streamed: `batch-<id>.csv` (the CSV export) and `images/<name>` for each succeeded row, `<name>` being its sku with anything but letters, digits, `.`, `_`, `-` replaced by `_` (or `row-<row>` without a sku), `-2`, `-3`… appended to a name already taken (ignoring case). The CSV's `image_file` column names each row's file.",
+    responses: {
+      "200": {
+        description: format === "csv" ? "The CSV." : "The zip.",
+        content:
+          format === "csv"
+            ? { "text/csv": { schema: z.string() } }
+            : { "application/zip": { schema: z.string().meta({ format: "binary" }) } },
+      },
+      ...errors(
+        "UNAUTHENTICATED",
+        "FORBIDDEN",
+        "RESOURCE_NOT_FOUND",
+        "VALIDATION_ERROR",
+        "RATE_LIMITED",
+      ),
+    },
+    requestParams: { path: PublicIdPath },
+    "x-garment-extension": true,
+  },
+});
+
+export const batchExportCsvRoute: RestRoute = {
+  method: "GET",
+  path: "/v1/batches/{public_id}/export.csv",
+  documented: documented("csv"),
+  serve: (edge, http) =>
+    atTheEdge(edge, async (session) => {
+      const { exported, csv } = await exportOf(edge.runtime, session, http);
+      const response = new Response(csv, {
+        status: 200,
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": attachment(`batch-${exported.batchId}.csv`),
+          "cache-control": "private, no-store",
+        },
+      });
+      return { value: response, status: 200, creditsMoved: 0, requestLogged: false };
+    }),
+};
+
+export const batchExportZipRoute: RestRoute = {
+  method: "GET",
+  path: "/v1/batches/{public_id}/export.zip",
+  documented: documented("zip"),
+  serve: (edge, http) =>
+    atTheEdge(edge, async (session) => {
+      const { exported, csv, fileNames } = await exportOf(edge.runtime, session, http);
+      const body = streamBatchZip(edge.runtime.storage, {
+        csv: { name: `batch-${exported.batchId}.csv`, text: csv },
+        rows: exported.rows,
+        fileNames,
+      });
+      const response = new Response(body, {
+        status: 200,
+        headers: {
+          "content-type": "application/zip",
+          "content-disposition": attachment(`batch-${exported.batchId}.zip`),
+          "cache-control": "private, no-store",
+        },
+      });
+      return { value: response, status: 200, creditsMoved: 0, requestLogged: false };
+    }),
+};
