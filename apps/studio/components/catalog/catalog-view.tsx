@@ -3,6 +3,7 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { CatalogStatusBadge } from "~/components/catalog/catalog-status-badge";
 import { Card, Skeleton } from "~/components/ui/card";
 import { Label, Select } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
@@ -76,7 +77,7 @@ export function CatalogView() {
           data-testid="catalog-list"
         >
           {catalog.data.complementary_garments.map((entry) => (
-            <li key={entry.public_id}>
+            <li key={entry.public_id} data-entry-id={entry.public_id} data-status={entry.status}>
               <Link
                 href={`/jobs/${entry.generation_job_public_id}`}
                 className="block rounded-lg border border-stone-200 bg-white p-3 hover:border-stone-400"
@@ -89,9 +90,12 @@ export function CatalogView() {
                     className="absolute inset-0 size-full object-contain"
                   />
                 </div>
-                <p className="mt-2 truncate text-sm font-medium">
-                  {entry.spec.display_name || names.get(entry.spec.garment_category_public_id)}
-                </p>
+                <div className="mt-2 flex items-center gap-2">
+                  <p className="truncate text-sm font-medium">
+                    {entry.spec.display_name || names.get(entry.spec.garment_category_public_id)}
+                  </p>
+                  <CatalogStatusBadge status={entry.status} />
+                </div>
                 <p className="line-clamp-2 text-xs text-stone-600">{entry.description}</p>
               </Link>
             </li>

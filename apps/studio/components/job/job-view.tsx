@@ -12,6 +12,7 @@ import { loadSchemas } from "~/lib/schemas";
 import { errorMessage, trpc } from "~/lib/trpc";
 import { GarmentCard } from "./garment-card";
 import { attemptsOf, planOf, STEPS, stepStates, type StepState } from "./timeline";
+import { VariantsCompare } from "./variants-compare";
 
 const POLL_MS = 1000;
 
@@ -293,6 +294,8 @@ export function JobView({ jobId, charged }: { jobId: string; charged: number | n
           </Card>
         </div>
       </div>
+
+      {status === "SUCCESS" && <VariantsCompare jobId={jobId} aspect={aspect} />}
 
       <Card>
         <h2 className="text-base font-semibold">Render attempts</h2>
