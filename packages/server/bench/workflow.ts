@@ -2,19 +2,12 @@
 // model and production runner settings. Measures the time from the 202 to SUCCESS one job at a
 // time (latency), then a burst of jobs at once (throughput), and how much of each job's time is
 // spent outside the image model. Results: bench-results/workflow.{json,md} at the repo root.
-import { openTestDatabase, type DatabaseKind } from "@garment/db";
-import { createImageModelRegistry } from "@garment/imaging";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import type { DatabaseKind } from "@garment/db";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pino } from "pino";
 import { callApi, createTestClient, validSpec } from "../test/harness";
 import type { AppRuntime } from "../src/runtime/app-runtime";
-import { createRuntime } from "../src/runtime/create-runtime";
-import { imageModelDirectory } from "../src/runtime/image-model-directory";
-import { LocalFolderStorage } from "../src/storage/local-folder-storage";
-import { UrlSigner } from "../src/storage/url-signer";
-import { createWorkflowSystem } from "../src/workflows/workflow-system";
+import { openEmbeddedRuntime } from "./embedded-runtime";
 import { percentile } from "./stats";
 
 const SEQUENTIAL_JOBS = Number(process.env.BENCH_WORKFLOW_JOBS ?? 12);
@@ -31,27 +24,6 @@ interface KindResult {
   kind: DatabaseKind;
   sequential: { p50Ms: number; p95Ms: number; outsideModelShare: number; jobs: number };
   burst: { jobs: number; seconds: number; jobsPerMinute: number; succeeded: number };
-}
-
-async function openRuntime(kind: DatabaseKind) {
-  const artifacts = mkdtempSync(path.join(tmpdir(), "gs-bench-wf-"));
-  const registry = createImageModelRegistry();
-  const runtime = await createRuntime({
-    database: await openTestDatabase(kind),
-    storage: new LocalFolderStorage(artifacts),
-    signer: new UrlSigner("bench"),
-    imageModels: imageModelDirectory(registry),
-    logger: pino({ level: "silent" }),
-    // The runner's production defaults (concurrency, polling, leases, backoff).
-    workflow: (parts) => createWorkflowSystem({ ...parts, imageModels: registry, inngest: {} }),
-  });
-  return {
-    runtime,
-    close: async () => {
-      await runtime.close();
-      rmSync(artifacts, { recursive: true, force: true });
-    },
-  };
 }
 
 /** 202 → SUCCESS from the job's own event times; model time from its artifacts' render_ms. */
@@ -91,7 +63,7 @@ async function dispatch(runtime: AppRuntime, key: string, seed: number): Promise
 }
 
 async function measure(kind: DatabaseKind): Promise<KindResult> {
-  const { runtime, close } = await openRuntime(kind);
+  const { runtime, close } = await openEmbeddedRuntime(kind);
   try {
     const client = await createTestClient(runtime, 100_000, "Bench Boutique");
     // Warm-up: first render loads fonts/textures, first statements prepare.
