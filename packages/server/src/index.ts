@@ -14,4 +14,4 @@ export {
 } from "./services/users/attempt-sign-in";
 export type { SessionUser } from "./services/users/sessions";
 export { SESSION_COOKIE, STUDIO_MODE_COOKIE, studioModeOf } from "./auth/session";
-export { getOperatorOverview, type OperatorOverview } from "./services/operator/overview";
+export type { OperatorOverview } from "./services/operator/overview";

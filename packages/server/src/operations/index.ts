@@ -25,6 +25,7 @@ import { listWebhookEndpoints } from "./list-webhook-endpoints";
 import { createApiKey } from "./studio/create-api-key";
 import { getCreditActivity } from "./studio/get-credit-activity";
 import { getFormOptions } from "./studio/get-form-options";
+import { getOperatorOverview } from "./studio/get-operator-overview";
 import { getStylist } from "./studio/get-stylist";
 import { listApiKeys } from "./studio/list-api-keys";
 import { listJobHistory } from "./studio/list-job-history";
@@ -81,8 +82,8 @@ export const operations = {
     ledger: listLedger,
     creditActivity: getCreditActivity,
     apiKeys: { list: listApiKeys, create: createApiKey, revoke: revokeApiKey },
-    /** The operator's page (the operator role, checked in the service). */
-    operator: { setOperationEnabled },
+    /** The operator's page (audience: the operator role). */
+    operator: { overview: getOperatorOverview, setOperationEnabled },
   },
 } as const;
 

@@ -1,11 +1,11 @@
-import { getOperatorOverview, type OperatorOverview } from "@garment/server";
+import type { OperatorOverview } from "@garment/server";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { OperationSwitches } from "~/components/operator/operation-switches";
 import { OperatorCharts } from "~/components/operator/operator-charts";
-import { runtime } from "~/lib/runtime";
 import { currentStylist } from "~/lib/session";
+import { serverTrpc } from "~/lib/trpc-server";
 
 export const metadata: Metadata = { title: "Operator" };
 export const dynamic = "force-dynamic";
@@ -13,29 +13,24 @@ export const dynamic = "force-dynamic";
 /**
  * The operator's view of every client: queue, runs, outbox backlog, failures and refunds,
  * balances, and a switch per operation.
- * Rendered on the server from one service call; a user without the operator role gets a 404
- * (the page does not admit it exists).
+ * Rendered on the server through its procedure (studio.operator.overview, whose audience is
+ * the operator role); a user without the role gets a 404 (the page does not admit it exists).
  */
 export default async function OperatorPage() {
   const user = await currentStylist();
   if (!user) redirect("/sign-in?next=/operator");
   if (!user.isOperator) notFound();
-  const view = await getOperatorOverview((await runtime()).db, user);
+  const view = await serverTrpc.studio.operator.overview();
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Operator</h1>
       <p className="mb-6 text-sm text-stone-600">
-        Every client, live and test, as of {view.at.toISOString().replace("T", " ").slice(0, 19)}{" "}
-        UTC. Reload for the latest; <code>/metrics</code> has the same figures over time.
+        Every client, live and test, as of {view.at.replace("T", " ").slice(0, 19)} UTC. Reload for
+        the latest; <code>/metrics</code> has the same figures over time.
       </p>
       <QueueFigures view={view} />
       <div className="mt-8">
-        <OperatorCharts
-          buckets={view.timeline.map(({ start, failed: _failed, ...rest }) => ({
-            ...rest,
-            start: start.toISOString(),
-          }))}
-        />
+        <OperatorCharts buckets={view.timeline.map(({ failed: _failed, ...rest }) => rest)} />
       </div>
       <div className="mt-8 grid gap-8 lg:grid-cols-2">
         <Section title="Runs per client">
@@ -96,7 +91,7 @@ export default async function OperatorPage() {
             {view.recentFailures.map((failure) => (
               <tr key={failure.jobId} className="border-t border-stone-100">
                 <td className="py-1.5 pr-4 whitespace-nowrap tabular-nums">
-                  {failure.finishedAt.toISOString().replace("T", " ").slice(0, 19)}
+                  {failure.finishedAt.replace("T", " ").slice(0, 19)}
                 </td>
                 <td className="py-1.5 pr-4">{failure.clientName}</td>
                 <td className="py-1.5 pr-4">{failure.mode}</td>

@@ -24,7 +24,6 @@ import { handleTrpcRequest } from "../../trpc/handler";
 import type { AppRouter } from "../../trpc/root";
 import { createUser } from "../users/create-user";
 import { signIn } from "../users/sessions";
-import { getOperatorOverview } from "./overview";
 
 const OPERATION = "complementary-garment-generator";
 
@@ -109,7 +108,7 @@ describe.each(testDatabaseKinds())("the operator's switch per operation on %s", 
       where: { clientId: client.client_id, mode: "live" },
     });
     expect(after?.balance).toBe(before?.balance);
-    const view = await getOperatorOverview(runtime.db, operator.user);
+    const view = await operator.trpc.studio.operator.overview.query();
     expect(view.operations.find((op) => op.name === OPERATION)?.enabled).toBe(false);
 
     await operator.trpc.studio.operator.setOperationEnabled.mutate({
@@ -132,17 +131,13 @@ describe.each(testDatabaseKinds())("the operator's switch per operation on %s", 
       update: { balance: 7 },
     });
     const empty = await runtime.db.client.create({ data: { id: "cl_empty", name: "Empty Shop" } });
-    const operator = await runtime.db.user.findUniqueOrThrow({
-      where: { email: "operator@example.com" },
-    });
-    const view = await getOperatorOverview(runtime.db, {
-      userId: operator.id,
-      clientId: operator.clientId,
-      email: operator.email,
-      name: "",
-      clientName: "",
-      isOperator: true,
-    });
+    const operator = await signedIn(client.client_id, "balances-operator@example.com", true);
+    const stylist = await signedIn(client.client_id, "balances-stylist@example.com", false);
+    const refused = await stylist.trpc.studio.operator.overview
+      .query()
+      .catch((error: unknown) => error);
+    expect((refused as TRPCClientError<AppRouter>).data?.api?.code).toBe("FORBIDDEN");
+    const view = await operator.trpc.studio.operator.overview.query();
     expect(view.balances).toContainEqual({
       clientId: client.client_id,
       name: "Balance Atelier",
