@@ -45,6 +45,22 @@ export async function createTestRuntime(
   return Object.assign(runtime, { handOff });
 }
 
+/**
+ * Another instance on the same PostgreSQL database as `runtime` (its own pool, caches and
+ * listeners), as a second `next start` would be: for what must reach every instance.
+ */
+export async function createSecondInstance(runtime: AppRuntime): Promise<AppRuntime> {
+  if (!runtime.database.url) throw new Error("a second instance needs PostgreSQL");
+  return createRuntime({
+    databaseOptions: { url: runtime.database.url, poolSize: 4 },
+    workflow: new OutboxEngine(runtime.db, null),
+    storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-artifacts-"))),
+    signer: new UrlSigner("test-signing-secret"),
+    imageModels: imageModelDirectory(createImageModelRegistry()),
+    logger: pino({ level: "silent" }),
+  });
+}
+
 export async function createTestClient(runtime: AppRuntime, credits = 100, name = "Test Boutique") {
   return createClient(runtime.db, { name, credits });
 }

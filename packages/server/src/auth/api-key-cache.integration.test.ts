@@ -1,18 +1,14 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createImageModelRegistry } from "@garment/imaging";
 import { testDatabaseKinds } from "@garment/db";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi, createTestClient, createTestRuntime, type TestRuntime } from "../../test/harness";
-import { createRuntime } from "../runtime/create-runtime";
-import { imageModelDirectory } from "../runtime/image-model-directory";
+import {
+  callApi,
+  createSecondInstance,
+  createTestClient,
+  createTestRuntime,
+  type TestRuntime,
+} from "../../test/harness";
 import type { AppRuntime } from "../runtime/app-runtime";
 import { revokeApiKey } from "../services/clients/api-keys";
-import { LocalFolderStorage } from "../storage/local-folder-storage";
-import { UrlSigner } from "../storage/url-signer";
-import { OutboxEngine } from "../workflows/outbox/outbox-engine";
 import { hashApiKey } from "./api-keys";
 
 const credits = (runtime: AppRuntime, key: string) =>
@@ -70,14 +66,7 @@ describe.each(testDatabaseKinds())("API key cache on %s", (kind) => {
   it.runIf(kind === "postgres")(
     "drops the key on another instance of the same database within a second",
     async () => {
-      const other = await createRuntime({
-        databaseOptions: { url: runtime.database.url, poolSize: 4 },
-        workflow: new OutboxEngine(runtime.db, null),
-        storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-artifacts-"))),
-        signer: new UrlSigner("test-signing-secret"),
-        imageModels: imageModelDirectory(createImageModelRegistry()),
-        logger: pino({ level: "silent" }),
-      });
+      const other = await createSecondInstance(runtime);
       try {
         const client = await createTestClient(runtime);
         expect(await credits(other, client.api_key)).toBe(200);

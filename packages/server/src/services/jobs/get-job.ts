@@ -3,17 +3,7 @@ import type { JobDetailResponse, JobStatus } from "@garment/schemas";
 import type { Caller } from "../../auth/caller";
 import { jobNotFound } from "../../errors";
 import type { UrlSigner } from "../../storage/url-signer";
-import { artifactToResponse, eventToResponse } from "./to-response";
-
-interface ArtifactJson {
-  id: string;
-  kind: string;
-  role: string;
-  label: string | null;
-  width: number;
-  height: number;
-  meta: unknown;
-}
+import { artifactToResponse, eventToResponse, type ArtifactRow } from "./to-response";
 
 interface EventJson {
   seq: string;
@@ -31,7 +21,7 @@ interface JobDetailRow {
   status: JobStatus;
   created_at: Date;
   request: unknown;
-  artifacts: ArtifactJson[] | null;
+  artifacts: ArtifactRow[] | null;
   latest: EventJson | null;
 }
 

@@ -1,7 +1,7 @@
 import type { ArtifactResponse, JobEventResponse, JobStatus } from "@garment/schemas";
 import type { UrlSigner } from "../../storage/url-signer";
 
-interface ArtifactRow {
+export interface ArtifactRow {
   id: string;
   kind: string;
   role: string;

@@ -1,13 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { testDatabaseKinds } from "@garment/db";
-import { createImageModelRegistry } from "@garment/imaging";
-import { pino } from "pino";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   callApi,
+  createSecondInstance,
   createTestClient,
   createTestRuntime,
   validSpec,
@@ -15,11 +11,6 @@ import {
 } from "../../../test/harness";
 import { SESSION_COOKIE } from "../../auth/session";
 import type { AppRuntime } from "../../runtime/app-runtime";
-import { createRuntime } from "../../runtime/create-runtime";
-import { imageModelDirectory } from "../../runtime/image-model-directory";
-import { LocalFolderStorage } from "../../storage/local-folder-storage";
-import { UrlSigner } from "../../storage/url-signer";
-import { OutboxEngine } from "../../workflows/outbox/outbox-engine";
 import { handleTrpcRequest } from "../../trpc/handler";
 import type { AppRouter } from "../../trpc/root";
 import { createUser } from "../users/create-user";
@@ -168,14 +159,7 @@ describe.each(testDatabaseKinds())("the operator's switch per operation on %s", 
   it.runIf(kind === "postgres")(
     "reaches another instance of the same database within a second",
     async () => {
-      const other = await createRuntime({
-        databaseOptions: { url: runtime.database.url, poolSize: 4 },
-        workflow: new OutboxEngine(runtime.db, null),
-        storage: new LocalFolderStorage(mkdtempSync(path.join(tmpdir(), "gs-artifacts-"))),
-        signer: new UrlSigner("test-signing-secret"),
-        imageModels: imageModelDirectory(createImageModelRegistry()),
-        logger: pino({ level: "silent" }),
-      });
+      const other = await createSecondInstance(runtime);
       try {
         const client = await createTestClient(runtime, 100, "Two Instance Atelier");
         const operator = await signedIn(client.client_id, "operator2@example.com", true);
