@@ -22,3 +22,16 @@ export function unwrapAction<T>(response: ActionResponse<T>): T {
   if ("error" in response) throw new ActionError(response.error.message, response.error.data);
   return response.result.data;
 }
+
+/** The value a successful action answers (T of `{ result: { data: T } }`). */
+type ActionValue<Response> = Response extends { result: infer Result } ? DataOf<Result> : never;
+// tRPC's result type is a union (subscription markers carry no data): each member on its own.
+type DataOf<Result> = Result extends { data: infer T } ? T : never;
+
+/** A server action as react-query's `mutationFn`: its value, or its error thrown. */
+export function viaAction<Input, Response extends ActionResponse<unknown>>(
+  action: (input: Input) => Promise<Response>,
+) {
+  return async (input: Input): Promise<ActionValue<Response>> =>
+    unwrapAction(await action(input)) as ActionValue<Response>;
+}

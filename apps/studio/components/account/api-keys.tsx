@@ -7,7 +7,7 @@ import { createApiKeyAction, revokeApiKeyAction } from "~/app/(studio)/account/a
 import { Button } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { FieldError, Input, Label } from "~/components/ui/field";
-import { unwrapAction } from "~/lib/action-result";
+import { viaAction } from "~/lib/action-result";
 import { errorMessage, fieldErrorsOf, trpc, type Outputs } from "~/lib/trpc";
 
 type CreatedKey = Outputs["studio"]["apiKeys"]["create"];
@@ -17,6 +17,10 @@ const CAPABILITY_HINT: Record<string, string> = {
   "jobs:create": "dispatch generations (spends credits)",
   "jobs:read": "read jobs, results, catalog and balance",
 };
+
+// Server actions over the same procedures (typed here, outside the hooks, for their inference).
+const createKey = viaAction(createApiKeyAction);
+const revokeKey = viaAction(revokeApiKeyAction);
 
 const overlay = "fixed inset-0 bg-stone-900/40";
 const panel =
@@ -32,8 +36,7 @@ function CreateKeyDialog() {
   const [copied, setCopied] = useState(false);
   // A server action (the same procedure): the secret comes back once, in its answer.
   const create = useMutation({
-    mutationFn: async (input: Parameters<typeof createApiKeyAction>[0]) =>
-      unwrapAction(await createApiKeyAction(input)),
+    mutationFn: createKey,
     onSuccess: (key) => {
       setCreated(key);
       void utils.studio.apiKeys.list.invalidate();
@@ -185,8 +188,7 @@ function RevokeKeyDialog({ apiKey }: { apiKey: KeyRow }) {
   const utils = trpc.useUtils();
   const [open, setOpen] = useState(false);
   const revoke = useMutation({
-    mutationFn: async (input: Parameters<typeof revokeApiKeyAction>[0]) =>
-      unwrapAction(await revokeApiKeyAction(input)),
+    mutationFn: revokeKey,
     onSuccess: async () => {
       await utils.studio.apiKeys.list.invalidate();
       setOpen(false);

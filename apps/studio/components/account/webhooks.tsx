@@ -6,8 +6,11 @@ import { createWebhookAction, deleteWebhookAction } from "~/app/(studio)/account
 import { Button } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { FieldError, Input, Label } from "~/components/ui/field";
-import { unwrapAction } from "~/lib/action-result";
+import { viaAction } from "~/lib/action-result";
 import { errorMessage, fieldErrorsOf, trpc, type Outputs } from "~/lib/trpc";
+
+const createEndpoint = viaAction(createWebhookAction);
+const deleteEndpoint = viaAction(deleteWebhookAction);
 
 type Created = Outputs["webhooks"]["create"];
 
@@ -19,8 +22,7 @@ export function Webhooks() {
   const [created, setCreated] = useState<Created | null>(null);
   // Server actions over the same procedures (the secret is shown once, from the answer).
   const create = useMutation({
-    mutationFn: async (input: Parameters<typeof createWebhookAction>[0]) =>
-      unwrapAction(await createWebhookAction(input)),
+    mutationFn: createEndpoint,
     onSuccess: (endpoint) => {
       setCreated(endpoint);
       setUrl("");
@@ -28,8 +30,7 @@ export function Webhooks() {
     },
   });
   const remove = useMutation({
-    mutationFn: async (input: Parameters<typeof deleteWebhookAction>[0]) =>
-      unwrapAction(await deleteWebhookAction(input)),
+    mutationFn: deleteEndpoint,
     onSuccess: () => void utils.webhooks.list.invalidate(),
   });
   const urlError = fieldErrorsOf(create.error).url;

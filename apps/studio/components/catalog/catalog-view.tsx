@@ -24,8 +24,7 @@ export function CatalogView() {
       offset,
       ...(category ? { compatible_with_category_id: category } : {}),
     },
-    // Finished jobs add garments between visits: refetch whenever the page opens.
-    { placeholderData: keepPreviousData, refetchOnMount: "always" },
+    { placeholderData: keepPreviousData },
   );
   const count = catalog.data?.count ?? 0;
   return (

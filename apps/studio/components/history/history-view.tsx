@@ -53,8 +53,6 @@ export function HistoryView() {
     }),
     {
       placeholderData: keepPreviousData,
-      // New jobs appear between visits: always refetch when the page opens, never show a stale list.
-      refetchOnMount: "always",
       // Keep unfinished jobs moving without a reload.
       refetchInterval: (q) =>
         q.state.data?.jobs.some((j) => j.status === "NOT_STARTED" || j.status === "IN_PROGRESS")

@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { cancelJobAction, rerunJobAction } from "~/app/(studio)/jobs/actions";
 import { randomSeed } from "~/components/spec-form/spec-values";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
+import { viaAction } from "~/lib/action-result";
 import { cn } from "~/lib/cn";
 import { loadSchemas } from "~/lib/schemas";
 import { errorMessage, trpc } from "~/lib/trpc";
@@ -35,6 +38,10 @@ const STEP_WORD: Record<StepState, string> = {
 function aspectOf(ratio: unknown): string {
   return typeof ratio === "string" && /^\d+:\d+$/.test(ratio) ? ratio.replace(":", " / ") : "1 / 1";
 }
+
+// The page's mutations: server actions over the same procedures (jobs/actions.ts).
+const rerunJob = viaAction(rerunJobAction);
+const cancelJob = viaAction(cancelJobAction);
 
 /** A job, live: the timeline polls the events through tRPC until the job ends. */
 export function JobView({ jobId, charged }: { jobId: string; charged: number | null }) {
@@ -73,13 +80,15 @@ export function JobView({ jobId, charged }: { jobId: string; charged: number | n
     }
   }, [terminal, jobId, utils]);
 
-  const rerun = trpc.complementaryGarment.dispatch.useMutation({
+  const rerun = useMutation({
+    mutationFn: rerunJob,
     onSuccess: async (accepted) => {
       await utils.credits.balance.invalidate();
       router.push(`/jobs/${accepted.job_id}?charged=${accepted.credits_cost}`);
     },
   });
-  const cancel = trpc.jobs.cancel.useMutation({
+  const cancel = useMutation({
+    mutationFn: cancelJob,
     onSuccess: () => {
       void utils.jobs.events.invalidate({ public_id: jobId });
       void utils.credits.balance.invalidate();

@@ -1,15 +1,20 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
-import { errorMessage, trpc } from "~/lib/trpc";
+import { setOperationEnabledAction } from "~/app/(studio)/operator/actions";
+import { viaAction } from "~/lib/action-result";
+import { errorMessage } from "~/lib/trpc";
 
 export interface OperationRow {
   name: string;
   creditsCost: number;
   enabled: boolean;
 }
+
+const setOperationEnabled = viaAction(setOperationEnabledAction);
 
 /**
  * One switch per operation: a disabled operation refuses every dispatch with 403 until it is
@@ -19,7 +24,8 @@ export interface OperationRow {
 export function OperationSwitches({ operations }: { operations: OperationRow[] }) {
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
-  const toggle = trpc.studio.operator.setOperationEnabled.useMutation({
+  const toggle = useMutation({
+    mutationFn: setOperationEnabled,
     onMutate: ({ name }) => setPending(name),
     onSettled: () => setPending(null),
     onSuccess: () => router.refresh(),
