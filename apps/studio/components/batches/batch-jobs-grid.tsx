@@ -36,6 +36,7 @@ export function BatchJobsGrid({ jobs }: { jobs: readonly BatchJobResponse[] }) {
     <div
       ref={scrollRef}
       tabIndex={0}
+      role="region"
       aria-label="Jobs of the batch"
       className="max-h-[36rem] overflow-auto rounded-md border border-stone-200"
       data-testid="batch-grid"

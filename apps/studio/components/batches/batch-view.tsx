@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { JOB_STATUSES } from "~/lib/schemas";
-import { errorMessage, trpc } from "~/lib/trpc";
+import { errorMessage, trpc, type Outputs } from "~/lib/trpc";
 import { BatchJobsGrid } from "./batch-jobs-grid";
 import { BatchProgressChart } from "./batch-progress-chart";
 import { recordProgress, type ProgressSample } from "./progress-samples";
@@ -13,19 +13,28 @@ import { recordProgress, type ProgressSample } from "./progress-samples";
 const POLL_MS = 1000;
 const COUNT_ORDER = ["NOT_STARTED", "IN_PROGRESS", "SUCCESS", "FAILURE"] as const;
 
+/**
+ * Every job is terminal. `finished_at` says so once the batch.finished announcement is written;
+ * the counts say it on the poll that sees the last job end, which may come first.
+ */
+function isFinished(batch: Outputs["batches"]["get"]): boolean {
+  return !!batch.finished_at || batch.counts.SUCCESS + batch.counts.FAILURE === batch.item_count;
+}
+
 /** A batch, live: counts, a chart of its progress and the grid of its jobs, polled until it ends. */
 export function BatchView({ batchId, replayed }: { batchId: string; replayed: boolean }) {
   const utils = trpc.useUtils();
   const batch = trpc.batches.get.useQuery(
     { public_id: batchId },
     {
-      refetchInterval: (query) => (query.state.data?.finished_at ? false : POLL_MS),
+      refetchInterval: (query) =>
+        query.state.data && isFinished(query.state.data) ? false : POLL_MS,
       staleTime: 0,
     },
   );
   const [samples, setSamples] = useState<readonly ProgressSample[]>([]);
   const data = batch.data;
-  const finished = !!data?.finished_at;
+  const finished = !!data && isFinished(data);
 
   useEffect(() => {
     if (data) setSamples((current) => recordProgress(current, data.counts, Date.now()));
