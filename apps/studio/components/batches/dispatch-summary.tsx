@@ -26,45 +26,18 @@ export function DispatchSummary({
   const shortfall = after !== undefined && after < 0 ? -after : 0;
   const tooMany = rowCount > 1000;
   const blocked = badRows > 0 || shortfall > 0 || tooMany || after === undefined || rowCount === 0;
-  const show = (value: number | undefined) => (value === undefined ? "…" : value);
   return (
     <Card aria-labelledby="dispatch-heading">
       <h2 id="dispatch-heading" className="text-base font-semibold">
         3. Dispatch
       </h2>
       <dl className="mt-3 space-y-1 text-sm">
-        <div className="flex justify-between">
-          <dt className="text-stone-600">Rows</dt>
-          <dd className="tabular-nums" data-testid="row-count">
-            {rowCount}
-          </dd>
-        </div>
-        <div className="flex justify-between">
-          <dt className="text-stone-600">Rows to fix</dt>
-          <dd className="tabular-nums" data-testid="bad-row-count">
-            {badRows}
-          </dd>
-        </div>
-        <div className="flex justify-between">
-          <dt className="text-stone-600">Price per row</dt>
-          <dd className="tabular-nums">{show(price)}</dd>
-        </div>
-        <div className="flex justify-between font-medium">
-          <dt>Total</dt>
-          <dd className="tabular-nums" data-testid="batch-price">
-            {total === undefined ? "…" : `${total} credits`}
-          </dd>
-        </div>
-        <div className="flex justify-between">
-          <dt className="text-stone-600">Balance</dt>
-          <dd className="tabular-nums">{show(balance)}</dd>
-        </div>
-        <div className="flex justify-between">
-          <dt className="text-stone-600">After this batch</dt>
-          <dd className="tabular-nums" data-testid="balance-after">
-            {show(after)}
-          </dd>
-        </div>
+        <Figure label="Rows" testId="row-count" value={rowCount} />
+        <Figure label="Rows to fix" testId="bad-row-count" value={badRows} />
+        <Figure label="Price per row" value={price} />
+        <Figure label="Total" testId="batch-price" value={total} unit="credits" strong />
+        <Figure label="Balance" value={balance} />
+        <Figure label="After this batch" testId="balance-after" value={after} />
       </dl>
       <div role="status" className="mt-3 space-y-1 text-sm text-red-800">
         {badRows > 0 && (
@@ -88,5 +61,29 @@ export function DispatchSummary({
         charges nothing.
       </p>
     </Card>
+  );
+}
+
+/** One line of the summary: a label and its number ("…" while it loads). */
+function Figure({
+  label,
+  value,
+  testId,
+  unit,
+  strong = false,
+}: {
+  label: string;
+  value: number | undefined;
+  testId?: string;
+  unit?: string;
+  strong?: boolean;
+}) {
+  return (
+    <div className={strong ? "flex justify-between font-medium" : "flex justify-between"}>
+      <dt className={strong ? undefined : "text-stone-600"}>{label}</dt>
+      <dd className="tabular-nums" data-testid={testId}>
+        {value === undefined ? "…" : unit ? `${value} ${unit}` : value}
+      </dd>
+    </div>
   );
 }

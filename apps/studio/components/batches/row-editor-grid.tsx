@@ -3,9 +3,9 @@
 import { cn } from "~/lib/cn";
 import type { RowErrors } from "./batch-rows";
 import { TARGET_FIELDS, TARGET_LABEL, type RowValues, type TargetField } from "./column-mapping";
-import { SpacerRow, useVirtualRows } from "./virtual-rows";
+import { VirtualTable } from "./virtual-rows";
 
-const COLUMNS = TARGET_FIELDS.length + 2;
+const HEADERS = ["Row", ...TARGET_FIELDS.map((field) => TARGET_LABEL[field]), "Problems"];
 
 function problemsOf(errors: RowErrors): string[] {
   const fields = [...TARGET_FIELDS, "row"] as const;
@@ -32,79 +32,55 @@ export function RowEditorGrid({
   visible: readonly number[];
   onEdit: (row: number, field: TargetField, value: string) => void;
 }) {
-  const { scrollRef, virtualizer, items, paddingTop, paddingBottom } = useVirtualRows(
-    visible.length,
-    45,
-  );
   return (
-    <div
-      ref={scrollRef}
-      className="max-h-[32rem] overflow-auto rounded-md border border-stone-200"
-      data-testid="row-grid"
-    >
-      <table className="w-full min-w-[64rem] border-collapse text-sm">
-        <caption className="sr-only">Rows of the batch, editable</caption>
-        <thead className="sticky top-0 z-10 bg-stone-50 text-left text-xs text-stone-700">
-          <tr>
-            <th scope="col" className="px-2 py-2">
-              Row
+    <VirtualTable
+      count={visible.length}
+      estimatedRowHeight={45}
+      caption="Rows of the batch, editable"
+      headers={HEADERS}
+      className="max-h-[32rem]"
+      tableClassName="min-w-[64rem]"
+      testId="row-grid"
+      renderRow={(position, measured) => {
+        const index = visible[position] ?? 0;
+        const values = rows[index];
+        if (!values) return null;
+        const rowErrors = errors[index] ?? {};
+        const problems = problemsOf(rowErrors);
+        return (
+          <tr
+            key={index}
+            {...measured}
+            data-row={index + 1}
+            data-invalid={problems.length > 0 ? "true" : undefined}
+            className={cn("border-t border-stone-100", problems.length > 0 && "bg-red-50")}
+          >
+            <th scope="row" className="px-2 text-right font-normal text-stone-600 tabular-nums">
+              {index + 1}
             </th>
             {TARGET_FIELDS.map((field) => (
-              <th key={field} scope="col" className="px-1 py-2">
-                {TARGET_LABEL[field]}
-              </th>
+              <td key={field} className="px-1 py-1">
+                <input
+                  value={values[field]}
+                  onChange={(e) => onEdit(index, field, e.target.value)}
+                  aria-label={`Row ${index + 1} ${TARGET_LABEL[field]}`}
+                  aria-invalid={rowErrors[field] ? true : undefined}
+                  aria-describedby={rowErrors[field] ? `row-${index}-problems` : undefined}
+                  data-field={field}
+                  className="w-full rounded border border-stone-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600"
+                />
+              </td>
             ))}
-            <th scope="col" className="px-2 py-2">
-              Problems
-            </th>
+            <td
+              id={`row-${index}-problems`}
+              className="min-w-56 px-2 py-1 text-xs text-red-800"
+              data-testid="row-problems"
+            >
+              {problems.join(" ")}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          <SpacerRow height={paddingTop} columns={COLUMNS} />
-          {items.map((item) => {
-            const index = visible[item.index] ?? 0;
-            const values = rows[index];
-            if (!values) return null;
-            const rowErrors = errors[index] ?? {};
-            const problems = problemsOf(rowErrors);
-            return (
-              <tr
-                key={index}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                data-row={index + 1}
-                data-invalid={problems.length > 0 ? "true" : undefined}
-                className={cn("border-t border-stone-100", problems.length > 0 && "bg-red-50")}
-              >
-                <th scope="row" className="px-2 text-right font-normal text-stone-600 tabular-nums">
-                  {index + 1}
-                </th>
-                {TARGET_FIELDS.map((field) => (
-                  <td key={field} className="px-1 py-1">
-                    <input
-                      value={values[field]}
-                      onChange={(e) => onEdit(index, field, e.target.value)}
-                      aria-label={`Row ${index + 1} ${TARGET_LABEL[field]}`}
-                      aria-invalid={rowErrors[field] ? true : undefined}
-                      aria-describedby={rowErrors[field] ? `row-${index}-problems` : undefined}
-                      data-field={field}
-                      className="w-full rounded border border-stone-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600"
-                    />
-                  </td>
-                ))}
-                <td
-                  id={`row-${index}-problems`}
-                  className="min-w-56 px-2 py-1 text-xs text-red-800"
-                  data-testid="row-problems"
-                >
-                  {problems.join(" ")}
-                </td>
-              </tr>
-            );
-          })}
-          <SpacerRow height={paddingBottom} columns={COLUMNS} />
-        </tbody>
-      </table>
-    </div>
+        );
+      }}
+    />
   );
 }
