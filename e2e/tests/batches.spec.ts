@@ -91,7 +91,8 @@ test.describe("Batch from a product feed", () => {
     await expect(page.getByTestId("balance-after")).toHaveText(String(before - price));
 
     await page.getByRole("button", { name: "Dispatch 50 rows" }).click();
-    await expect(page).toHaveURL(/\/batches\/[0-9A-HJKMNP-TV-Z]{26}$/);
+    // One statement charges and queues 50 jobs; then the batch page renders: seconds when loaded.
+    await expect(page).toHaveURL(/\/batches\/[0-9A-HJKMNP-TV-Z]{26}$/, { timeout: 30_000 });
     const batchUrl = new URL(page.url()).pathname;
     await expect(page.getByTestId("batch-charged")).toHaveText(`${price} credits charged`, {
       timeout: 30_000,
@@ -112,7 +113,7 @@ test.describe("Batch from a product feed", () => {
     await uploadAndFix(page, file);
     await fixRows(page);
     await page.getByRole("button", { name: "Dispatch 50 rows" }).click();
-    await expect(page).toHaveURL(new RegExp(`${batchUrl}\\?replayed=1$`));
+    await expect(page).toHaveURL(new RegExp(`${batchUrl}\\?replayed=1$`), { timeout: 30_000 });
     await expect(page.getByTestId("batch-replayed")).toBeVisible();
     expect(await balanceOverRest(page)).toBe(before - price);
   });
