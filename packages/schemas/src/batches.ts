@@ -79,3 +79,13 @@ export const BatchResponse = BatchSummary.extend({
   jobs: z.array(BatchJobResponse),
 }).meta({ id: "BatchResponse" });
 export type BatchResponse = z.infer<typeof BatchResponse>;
+
+/** Signed, short-lived links to a batch's exports, for a browser that has no API key (the Studio). */
+export const BatchExportLinks = z
+  .object({
+    csv_url: z.string(),
+    zip_url: z.string(),
+    expires_at: z.string(),
+  })
+  .meta({ id: "BatchExportLinks" });
+export type BatchExportLinks = z.infer<typeof BatchExportLinks>;

@@ -430,7 +430,7 @@ export interface paths {
         };
         /**
          * Export a batch as CSV: product → complement, rationale, stable image link
-         * @description Our extension, not a route of the original API. One row per batch row, in order: `row, sku, product_name, product_category, product_color, product_material, product_pattern, product_fit, product_length, status, failure_reason, complement_name, complement_category, complement_color, complement_material, complement_pattern, complement_fit, complement_length, description, rationale, image_url, image_file, job_id`. UTF-8 with a byte-order mark, every cell quoted, CRLF; a cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so spreadsheets never run it. `image_url` is stable: `/v1/artifacts/{id}/image` without a signature, which never expires and serves the image to the owner's Bearer key. A row whose job has not succeeded has no complement and no image.
+         * @description Our extension, not a route of the original API. One row per batch row, in order: `row, sku, product_name, product_category, product_color, product_material, product_pattern, product_fit, product_length, status, failure_reason, complement_name, complement_category, complement_color, complement_material, complement_pattern, complement_fit, complement_length, description, rationale, image_url, image_file, job_id`. UTF-8 with a byte-order mark, every cell quoted, CRLF; a cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so spreadsheets never run it. `image_url` is stable: `/v1/artifacts/{id}/image` without a signature, which never expires and serves the image to the owner's Bearer key. A row whose job has not succeeded has no complement and no image. A Bearer key with `jobs:read`, or a link signed by the tRPC query `batches.exportLinks` (`?expires=&signature=`, valid 15 minutes), which needs no key.
          */
         get: operations["exportBatchCsv"];
         put?: never;
@@ -450,7 +450,7 @@ export interface paths {
         };
         /**
          * Export a batch's final images as a zip named by sku, with the CSV
-         * @description Our extension, not a route of the original API. Streamed: `batch-<id>.csv` (the CSV export) and `images/<name>` for each succeeded row, `<name>` being its sku with anything but letters, digits, `.`, `_`, `-` replaced by `_` (or `row-<row>` without a sku), `-2`, `-3`… appended to a name already taken (ignoring case). The CSV's `image_file` column names each row's file.
+         * @description Our extension, not a route of the original API. Streamed: `batch-<id>.csv` (the CSV export) and `images/<name>` for each succeeded row, `<name>` being its sku with anything but letters, digits, `.`, `_`, `-` replaced by `_` (or `row-<row>` without a sku), `-2`, `-3`… appended to a name already taken (ignoring case). The CSV's `image_file` column names each row's file. A Bearer key with `jobs:read`, or a link signed by the tRPC query `batches.exportLinks` (`?expires=&signature=`, valid 15 minutes), which needs no key.
          */
         get: operations["exportBatchZip"];
         put?: never;
@@ -3001,7 +3001,11 @@ export interface operations {
     };
     exportBatchCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Unix seconds (signed links only). */
+                expires?: string;
+                signature?: string;
+            };
             header?: never;
             path: {
                 /** @description The resource's ULID. */
@@ -3071,7 +3075,11 @@ export interface operations {
     };
     exportBatchZip: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Unix seconds (signed links only). */
+                expires?: string;
+                signature?: string;
+            };
             header?: never;
             path: {
                 /** @description The resource's ULID. */

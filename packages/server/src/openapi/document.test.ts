@@ -50,7 +50,7 @@ describe("OpenAPI document", () => {
     expect(schemaOf("402")).toBe("#/components/schemas/ErrorEnvelope");
   });
 
-  it("requires a credential everywhere except the document itself and signed image URLs", () => {
+  it("requires a credential everywhere except the document itself and signed image and export URLs", () => {
     const document = openApiDocument();
     expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({
       type: "http",
@@ -65,7 +65,12 @@ describe("OpenAPI document", () => {
             o.op.security.some((requirement) => Object.keys(requirement).length === 0)),
       )
       .map((o) => o.path);
-    expect(open.sort()).toEqual(["/v1/artifacts/{public_id}/image", "/v1/openapi.json"]);
+    expect(open.sort()).toEqual([
+      "/v1/artifacts/{public_id}/image",
+      "/v1/batches/{public_id}/export.csv",
+      "/v1/batches/{public_id}/export.zip",
+      "/v1/openapi.json",
+    ]);
     // Shopify signatures are accepted on the dispatch POST only.
     const shopify = operations()
       .filter((o) => o.op.security?.some((requirement) => "shopifyHmac" in requirement))

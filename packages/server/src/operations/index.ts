@@ -7,6 +7,7 @@ import { createJobVariants } from "./create-job-variants";
 import { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
 import { dispatchComplementaryGarment } from "./dispatch-complementary-garment";
 import { getBatch } from "./get-batch";
+import { getBatchExportLinks } from "./get-batch-export-links";
 import { getComplementaryGarment } from "./get-complementary-garment";
 import { getCredits } from "./get-credits";
 import { getGarmentCategory } from "./get-garment-category";
@@ -42,7 +43,7 @@ import { setOperationEnabled } from "./studio/set-operation-enabled";
 export const operations = {
   complementaryGarment: { dispatch: dispatchComplementaryGarment },
   /** Our extension: many dispatches at once (POST /v1/batches). */
-  batches: { create: createBatch, get: getBatch },
+  batches: { create: createBatch, get: getBatch, exportLinks: getBatchExportLinks },
   jobs: {
     list: listJobs,
     get: getJob,

@@ -1,4 +1,5 @@
 import { openTestDatabase, testDatabaseKinds } from "@garment/db";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +11,8 @@ import {
   type WorkflowTestRuntime,
 } from "../../test/workflow-harness";
 import { EXPORT_CSV_COLUMNS } from "../services/batches/export-csv";
+import { handleTrpcRequest } from "../trpc/handler";
+import type { AppRouter } from "../trpc/root";
 import { handleV1Request } from "./router";
 
 const SMALL = { resolution: "0.5K", aspect_ratio: "1:1", eval_enabled: false } as const;
@@ -149,6 +152,46 @@ describe.each(testDatabaseKinds())("batch exports on %s", (kind) => {
       expect(files[`images/${record.image_file}`]).toEqual(bytes);
       expect([...bytes.slice(0, 4)]).toEqual(PNG_SIGNATURE);
     }
+  });
+
+  it("gives the Studio signed links (tRPC batches.exportLinks) that open the exports without a key", async () => {
+    const trpcAs = (key: string) =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpBatchLink({
+            url: "http://studio.test/api/trpc",
+            headers: { authorization: `Bearer ${key}` },
+            fetch: (url, init) =>
+              handleTrpcRequest(runtime, new Request(url as string, init as RequestInit)),
+          }),
+        ],
+      });
+    const links = await trpcAs(client.api_key).batches.exportLinks.query({ public_id: batchId });
+    expect(links.csv_url).toMatch(
+      new RegExp(`^/v1/batches/${batchId}/export\\.csv\\?expires=\\d+&signature=`),
+    );
+    const csv = await get(links.csv_url);
+    expect(csv.status).toBe(200);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe(
+      await exportedCsv(),
+    );
+    const zip = await get(links.zip_url);
+    expect(zip.status).toBe(200);
+    expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))).toHaveLength(5);
+    // A tampered or moved signature opens nothing.
+    expect((await get(links.csv_url.replace(/signature=.*$/, "signature=forged"))).status).toBe(
+      401,
+    );
+    const other = await callApi(runtime, "POST", "/v1/batches", {
+      key: client.api_key,
+      body: { items: [validSpec({ ...SMALL, image_model: "always-down" })] },
+    });
+    expect((await get(links.csv_url.replace(batchId, other.body.batch_id))).status).toBe(401);
+    // Links are given to the batch's owner only.
+    const stranger = await createTestClient(runtime, 10, "Link Stranger");
+    await expect(
+      trpcAs(stranger.api_key).batches.exportLinks.query({ public_id: batchId }),
+    ).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
   });
 
   it("answers another client's batch 404, a bad id 422 in the contract shape, no key 401", async () => {

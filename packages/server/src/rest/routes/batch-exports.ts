@@ -1,8 +1,9 @@
 import { unstorableTextDetail, zodIssuesToDetail } from "@garment/schemas";
 import { z } from "zod";
+import type { ZodOpenApiOperationObject } from "zod-openapi";
 import { atTheEdge, type EdgeSession } from "../../edge/pipeline";
 import { authorize } from "../../edge/run-operation";
-import { validationFailed } from "../../errors";
+import { unauthenticated, validationFailed } from "../../errors";
 import { errors, PublicIdPath } from "../../openapi/document";
 import { PublicIdInput } from "../../operations/public-id";
 import { readBatchExport, type BatchExport } from "../../services/batches/batch-export";
@@ -35,14 +36,29 @@ function batchIdOf(http: HttpRequest): string {
   return parsed.data.public_id;
 }
 
+/**
+ * Who may read the export: a link signed by `batches.exportLinks` (the Studio's download
+ * buttons) needs no credential while valid; otherwise a Bearer key with `jobs:read`.
+ */
+async function ownerOf(runtime: AppRuntime, session: EdgeSession, http: HttpRequest, id: string) {
+  const expires = http.url.searchParams.get("expires");
+  const signature = http.url.searchParams.get("signature");
+  if (runtime.signer.verifyBatchExport(id, expires, signature)) return "signed" as const;
+  if (signature && !http.request.headers.get("authorization"))
+    throw unauthenticated("The export link has expired or is invalid; ask for a fresh one.");
+  const caller = await session.authenticate();
+  authorize({ capability: "jobs:read" }, caller);
+  return caller;
+}
+
 async function exportOf(
   runtime: AppRuntime,
   session: EdgeSession,
   http: HttpRequest,
 ): Promise<{ exported: BatchExport; csv: string; fileNames: Map<string, string> }> {
-  const caller = await session.authenticate();
-  authorize({ capability: "jobs:read" }, caller);
-  const exported = await readBatchExport(runtime.db, runtime.reference, caller, batchIdOf(http));
+  const batchId = batchIdOf(http);
+  const owner = await ownerOf(runtime, session, http, batchId);
+  const exported = await readBatchExport(runtime.db, runtime.reference, owner, batchId);
   const fileNames = imageFileNames(exported.rows);
   const csv = batchExportCsv(
     exported.rows,
@@ -54,7 +70,7 @@ async function exportOf(
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
-const documented = (format: "csv" | "zip") => ({
+const documented = (format: "csv" | "zip"): { document: ZodOpenApiOperationObject } => ({
   document: {
     operationId: format === "csv" ? "exportBatchCsv" : "exportBatchZip",
     tags: ["Extensions"],
@@ -62,10 +78,11 @@ const documented = (format: "csv" | "zip") => ({
       format === "csv"
         ? "Export a batch as CSV: product → complement, rationale, stable image link"
         : "Export a batch's final images as a zip named by sku, with the CSV",
-    description:
+    description: `${
       format === "csv"
         ? "Our extension, not a route of the original API. One row per batch row, in order: `row, sku, product_name, product_category, product_color, product_material, product_pattern, product_fit, product_length, status, failure_reason, complement_name, complement_category, complement_color, complement_material, complement_pattern, complement_fit, complement_length, description, rationale, image_url, image_file, job_id`. UTF-8 with a byte-order mark, every cell quoted, CRLF; a cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so spreadsheets never run it. `image_url` is stable: `/v1/artifacts/{id}/image` without a signature, which never expires and serves the image to the owner's Bearer key. A row whose job has not succeeded has no complement and no image."
-        : "Our extension, not a route of the original API. Streamed: `batch-<id>.csv` (the CSV export) and `images/<name>` for each succeeded row, `<name>` being its sku with anything but letters, digits, `.`, `_`, `-` replaced by `_` (or `row-<row>` without a sku), `-2`, `-3`… appended to a name already taken (ignoring case). The CSV's `image_file` column names each row's file.",
+        : "Our extension, not a route of the original API. Streamed: `batch-<id>.csv` (the CSV export) and `images/<name>` for each succeeded row, `<name>` being its sku with anything but letters, digits, `.`, `_`, `-` replaced by `_` (or `row-<row>` without a sku), `-2`, `-3`… appended to a name already taken (ignoring case). The CSV's `image_file` column names each row's file."
+    } A Bearer key with \`jobs:read\`, or a link signed by the tRPC query \`batches.exportLinks\` (\`?expires=&signature=\`, valid 15 minutes), which needs no key.`,
     responses: {
       "200": {
         description: format === "csv" ? "The CSV." : "The zip.",
@@ -82,7 +99,15 @@ const documented = (format: "csv" | "zip") => ({
         "RATE_LIMITED",
       ),
     },
-    requestParams: { path: PublicIdPath },
+    requestParams: {
+      path: PublicIdPath,
+      query: z.object({
+        expires: z.string().optional().meta({ description: "Unix seconds (signed links only)." }),
+        signature: z.string().optional(),
+      }),
+    },
+    // A link signed by the tRPC query batches.exportLinks works without a key while valid.
+    security: [{ bearerAuth: [] }, {}],
     "x-garment-extension": true,
   },
 });

@@ -43,18 +43,22 @@ type SpecSource = Record<string, unknown> | null | undefined;
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 /**
- * A batch of the caller's client in the caller's mode, as the exports (CSV, zip) show it: per
- * row in order, the product as submitted and the complement as generated (its catalog entry's
- * spec and description, the plan's rationale, the final image). Another client's batch is 404.
+ * A batch as the exports (CSV, zip) show it: per row in order, the product as submitted and the
+ * complement as generated (its catalog entry's spec and description, the plan's rationale, the
+ * final image). `owner` is the caller's client and mode (another client's batch is 404), or
+ * `signed` when a signed export link already proved the batch was handed to its owner.
  */
 export async function readBatchExport(
   db: PrismaClient,
   reference: Pick<ReferenceData, "category">,
-  caller: Caller,
+  owner: Pick<Caller, "clientId" | "mode"> | "signed",
   batchId: string,
 ): Promise<BatchExport> {
   const batch = await db.batch.findFirst({
-    where: { id: batchId, clientId: caller.clientId, mode: caller.mode },
+    where:
+      owner === "signed"
+        ? { id: batchId }
+        : { id: batchId, clientId: owner.clientId, mode: owner.mode },
     select: { id: true },
   });
   if (!batch) throw resourceNotFound("batch");
