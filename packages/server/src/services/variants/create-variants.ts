@@ -13,7 +13,6 @@ import { getBalance } from "../credits/balance";
 import {
   checkIdempotencyKey,
   generatorPrice,
-  queueFull,
   resolveOptions,
   type DispatchContext,
   type DispatchDeps,
@@ -23,7 +22,7 @@ import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../disp
 import { isUniqueViolation, type DispatchRecord } from "../dispatch/record-dispatch";
 import { validateDispatchRequest } from "../dispatch/validate-request";
 import { findOwnedJob } from "../jobs/find-owned-job";
-import { variantsNotCovered } from "./variants-not-covered";
+import { variantsNotCovered, variantsQueueFull } from "./variants-refusals";
 
 export interface VariantsOutcome {
   response: VariantsAcceptedResponse;
@@ -118,7 +117,8 @@ export async function createVariants(
     throw error;
   }
   const total = cost * records.length;
-  if (recorded.outcome === "queue_full") throw queueFull(recorded.unfinished);
+  if (recorded.outcome === "queue_full")
+    throw variantsQueueFull(recorded.unfinished, records.length, deps.maxQueuedJobsPerClient ?? 0);
   if (recorded.outcome === "insufficient_balance")
     throw variantsNotCovered(total, await getBalance(deps.db, caller.clientId, caller.mode));
 

@@ -135,6 +135,25 @@ describe.each(testDatabaseKinds())("job variants on %s", (kind) => {
     expect(await getBalance(runtime.db, client.client_id, "live")).toBe(2 * COST - 1);
   });
 
+  it("refuses the whole set with 429 when it would pass the client's queue cap", async () => {
+    const client = await createTestClient(runtime, 40);
+    const root = await finishedJob(client.api_key);
+    const previousCap = runtime.settings.maxQueuedJobsPerClient;
+    runtime.settings.maxQueuedJobsPerClient = 2;
+    try {
+      const res = await askVariants(client.api_key, root, 3);
+      expect(res.status).toBe(429);
+      expect(ErrorEnvelope.parse(res.body).error.code).toBe("RATE_LIMITED");
+      expect(res.headers.get("retry-after")).toBe("10");
+      expect(await runtime.db.job.count({ where: { variantOf: root } })).toBe(0);
+      expect(await getBalance(runtime.db, client.client_id, "live")).toBe(40 - COST);
+      expect((await askVariants(client.api_key, root, 2)).status).toBe(202);
+    } finally {
+      runtime.settings.maxQueuedJobsPerClient = previousCap;
+    }
+    await settle(runtime);
+  });
+
   it("answers 404 for another client's job and 409 for a job that did not succeed", async () => {
     const owner = await createTestClient(runtime, 20);
     const other = await createTestClient(runtime, 20, "Other Boutique");
