@@ -75,6 +75,29 @@ describe("traces", () => {
     }
   }, 120_000);
 
+  it("runs every row of a batch in the batch request's trace", async () => {
+    exporter.reset();
+    const client = await createTestClient(runtime, 100);
+    const item = validSpec({ resolution: "0.5K", aspect_ratio: "4:5" });
+    const accepted = await callApi(runtime, "POST", "/v1/batches", {
+      key: client.api_key,
+      body: { items: [item, { ...item, seed: 2 }] },
+      headers: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
+    });
+    expect(accepted.status).toBe(202);
+    await settle(runtime);
+
+    const spans = exporter.getFinishedSpans();
+    const operationSpan = spans.find((s) => s.name === "operation /v1/batches");
+    expect(operationSpan?.spanContext().traceId).toBe(CALLER_TRACE);
+    const starts = spans.filter((s) => s.name === "step start");
+    expect(starts).toHaveLength(2);
+    for (const step of starts) {
+      expect(step.spanContext().traceId).toBe(CALLER_TRACE);
+      expect(step.parentSpanContext?.spanId).toBe(operationSpan!.spanContext().spanId);
+    }
+  }, 120_000);
+
   it("starts a trace of its own for a request without traceparent, and marks a refusal", async () => {
     exporter.reset();
     const refused = await callApi(runtime, "GET", "/v1/credits", { key: "sk_live_nope" });

@@ -1,6 +1,7 @@
 import { BatchCreateRequest, BatchResponse, MAX_BATCH_ITEMS } from "@garment/schemas";
 import { z } from "zod";
 import { dispatchBatch } from "../services/batches/dispatch-batch";
+import { currentTraceCarrier } from "../observability/tracing";
 import { defineOperation, Outcome } from "./define";
 import { BATCH_EXAMPLE, BATCH_RESPONSE_EXAMPLE } from "./examples";
 
@@ -33,6 +34,7 @@ export const createBatch = defineOperation({
         startedAt: request.startedAt,
         successStatus: request.successStatus,
         idempotencyKey: headers.get("idempotency-key"),
+        trace: currentTraceCarrier(),
       },
       raw,
     );

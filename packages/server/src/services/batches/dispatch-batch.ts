@@ -12,7 +12,7 @@ import {
   type DispatchDeps,
 } from "../dispatch/dispatch-complementary-garment";
 import { requestBodyHash } from "../dispatch/idempotency";
-import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../dispatch/operation";
+import { COMPLEMENTARY_GARMENT_OPERATION, dispatchEventData } from "../dispatch/operation";
 import { isUniqueViolation } from "../dispatch/record-dispatch";
 import { getBatch } from "./get-batch";
 import { recordBatch, type BatchRowRecord } from "./record-batch";
@@ -75,12 +75,11 @@ export async function dispatchBatch(
   const events = rows.map((row) => ({
     id: row.requestId,
     name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
-    data: {
-      jobId: row.jobId,
-      requestId: row.requestId,
-      clientId: caller.clientId,
-      mode: caller.mode,
-    } satisfies DispatchEventData,
+    // Every row's run joins the batch request's trace.
+    data: dispatchEventData(
+      { jobId: row.jobId, requestId: row.requestId, clientId: caller.clientId, mode: caller.mode },
+      context.trace,
+    ),
   }));
   let recorded;
   try {

@@ -14,7 +14,7 @@ import { ApiError, conflict, forbidden, insufficientBalance, validationFailed } 
 import { getBalance } from "../credits/balance";
 import type { ReferenceData } from "../reference/reference-data";
 import { findIdempotentResponse, IDEMPOTENCY_KEY_MAX_LENGTH, requestBodyHash } from "./idempotency";
-import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "./operation";
+import { COMPLEMENTARY_GARMENT_OPERATION, dispatchEventData } from "./operation";
 import type { DispatchRecorder } from "./dispatch-recorder";
 import { isUniqueViolation, type DispatchRecordOutcome } from "./record-dispatch";
 import { validateDispatchRequest, type ValidatedDispatch } from "./validate-request";
@@ -86,13 +86,10 @@ export async function dispatchComplementaryGarment(
   const event = {
     id: context.requestId,
     name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
-    data: {
-      jobId,
-      requestId: context.requestId,
-      clientId: caller.clientId,
-      mode: caller.mode,
-      ...(context.trace && Object.keys(context.trace).length > 0 ? { trace: context.trace } : {}),
-    } satisfies DispatchEventData,
+    data: dispatchEventData(
+      { jobId, requestId: context.requestId, clientId: caller.clientId, mode: caller.mode },
+      context.trace,
+    ),
   };
   let recorded: DispatchRecordOutcome;
   try {

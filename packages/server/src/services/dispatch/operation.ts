@@ -16,3 +16,11 @@ export interface DispatchEventData {
   /** W3C trace context of the dispatching request (`traceparent`…), so the run joins its trace. */
   trace?: Record<string, string>;
 }
+
+/** An event's data: the job's ids, with the request's trace context when it carries one. */
+export function dispatchEventData(
+  data: Omit<DispatchEventData, "trace">,
+  trace: Record<string, string> | undefined,
+): DispatchEventData {
+  return trace && Object.keys(trace).length > 0 ? { ...data, trace } : data;
+}

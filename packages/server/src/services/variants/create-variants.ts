@@ -18,7 +18,7 @@ import {
   type DispatchDeps,
 } from "../dispatch/dispatch-complementary-garment";
 import { findIdempotentResponse, requestBodyHash } from "../dispatch/idempotency";
-import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../dispatch/operation";
+import { COMPLEMENTARY_GARMENT_OPERATION, dispatchEventData } from "../dispatch/operation";
 import { isUniqueViolation, type DispatchRecord } from "../dispatch/record-dispatch";
 import { validateDispatchRequest } from "../dispatch/validate-request";
 import { findOwnedJob } from "../jobs/find-owned-job";
@@ -74,13 +74,10 @@ export async function createVariants(
     const event = {
       id: requestId,
       name: COMPLEMENTARY_GARMENT_OPERATION.eventName,
-      data: {
-        jobId,
-        requestId,
-        clientId: caller.clientId,
-        mode: caller.mode,
-        ...(context.trace && Object.keys(context.trace).length > 0 ? { trace: context.trace } : {}),
-      } satisfies DispatchEventData,
+      data: dispatchEventData(
+        { jobId, requestId, clientId: caller.clientId, mode: caller.mode },
+        context.trace,
+      ),
     };
     return {
       requestId,
