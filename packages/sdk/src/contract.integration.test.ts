@@ -356,6 +356,26 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     expect(BatchResponse.parse(read.data).jobs.map((job) => job.job_id)).toEqual(
       batch.jobs.map((job) => job.job_id),
     );
+
+    // Its exports (our extension) answer files: the CSV names each row, the zip starts "PK".
+    const path = { public_id: batch.batch_id };
+    const csv = await api.GET("/v1/batches/{public_id}/export.csv", {
+      params: { path },
+      parseAs: "text",
+    });
+    expect(csv.response.status).toBe(200);
+    expect(csv.data).toContain('"SKU-2"');
+    const zip = await api.GET("/v1/batches/{public_id}/export.zip", {
+      params: { path },
+      parseAs: "arrayBuffer",
+    });
+    expect(zip.response.status).toBe(200);
+    expect(new TextDecoder().decode((zip.data as ArrayBuffer).slice(0, 2))).toBe("PK");
+    const unknown = await api.GET("/v1/batches/{public_id}/export.zip", {
+      params: { path: { public_id: "01KDVDNA00ZKRRMS30Q0DXB4ZZ" } },
+      parseAs: "arrayBuffer",
+    });
+    expect(unknown.response.status).toBe(404);
   });
 
   it("answered only statuses the OpenAPI document lists, and exercised every operation", () => {
