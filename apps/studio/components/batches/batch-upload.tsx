@@ -1,8 +1,11 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { createBatchAction } from "~/app/(studio)/batches/actions";
 import { Card } from "~/components/ui/card";
+import { viaAction } from "~/lib/action-result";
 import { loadSchemas } from "~/lib/schemas";
 import { errorMessage, trpc } from "~/lib/trpc";
 import { batchKeyOf } from "./batch-key";
@@ -22,6 +25,9 @@ import { FeedSource } from "./feed-source";
 import { parseFeed, type FeedTable } from "./feed-table";
 import { RowEditorGrid } from "./row-editor-grid";
 import { serverRowErrors } from "./server-row-errors";
+
+// The page's one mutation: a server action over batches.create (batches/actions.ts).
+const createBatch = viaAction(createBatchAction);
 
 interface LoadedFeed {
   name: string;
@@ -76,7 +82,8 @@ export function BatchUpload() {
     [rows, errors, onlyProblems],
   );
 
-  const dispatch = trpc.batches.create.useMutation({
+  const dispatch = useMutation({
+    mutationFn: createBatch,
     onSuccess: async (batch) => {
       await utils.credits.balance.invalidate();
       router.push(`/batches/${batch.batch_id}${batch.replayed ? "?replayed=1" : ""}`);
