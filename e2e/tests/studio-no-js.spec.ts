@@ -53,5 +53,13 @@ test.describe("Studio without JavaScript", () => {
       `Charged 5 credits · balance now ${before - 5}.`,
     );
     expect(await liveBalance(request)).toBe(before - 5);
+
+    // "Edit and rerun" (/generate?from=<job>): the form comes filled with the job's request,
+    // rendered by the server.
+    const jobId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    await page.goto(`/generate?from=${jobId}`);
+    await expect(page.getByLabel("Color", { exact: true })).toHaveValue("camel");
+    await expect(page.getByLabel("Pattern")).toHaveValue("solid");
+    await expect(page.getByRole("radio", { name: "T-shirt" })).toBeChecked();
   });
 });

@@ -65,7 +65,14 @@ const label = (field: string) =>
  */
 export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
   const [state, formAction, pending] = useActionState(dispatchSpecAction, INITIAL_SPEC_STATE);
-  const [values, setValues] = useState<SpecValues>(state.values ?? EMPTY_SPEC);
+  const source = trpc.jobs.get.useQuery(
+    { public_id: fromJobId ?? "" },
+    { enabled: !!fromJobId, staleTime: Infinity },
+  );
+  const [values, setValues] = useState<SpecValues>(
+    () =>
+      state.values ?? (source.data?.request ? valuesFromRequest(source.data.request) : EMPTY_SPEC),
+  );
   const [errors, setErrors] = useState<FieldErrors>(state.errors);
   const [formError, setFormError] = useState<string | null>(state.formError);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -76,13 +83,9 @@ export function SpecForm({ fromJobId }: { fromJobId?: string | undefined }) {
   const options = trpc.studio.formOptions.useQuery();
   const operations = trpc.operations.list.useQuery();
   const balance = trpc.credits.balance.useQuery();
-  const source = trpc.jobs.get.useQuery(
-    { public_id: fromJobId ?? "" },
-    { enabled: !!fromJobId, staleTime: Infinity },
-  );
-
-  // "Edit and rerun": start from the job's request once it has loaded.
-  const prefilled = useRef(false);
+  // "Edit and rerun": start from the job's request once it has loaded (the page prefetches it,
+  // so it is usually there at the first render, and the server's HTML holds the values).
+  const prefilled = useRef(state.values !== null || !!source.data?.request);
   useEffect(() => {
     if (source.data?.request && !prefilled.current) {
       prefilled.current = true;
