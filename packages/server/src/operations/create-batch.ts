@@ -1,8 +1,8 @@
 import { BatchCreateRequest, BatchResponse, MAX_BATCH_ITEMS } from "@garment/schemas";
 import { z } from "zod";
 import { dispatchBatch } from "../services/batches/dispatch-batch";
-import { currentTraceCarrier } from "../observability/tracing";
 import { defineOperation, Outcome } from "./define";
+import { dispatchContext, dispatchDeps } from "./dispatch-wiring";
 import { BATCH_EXAMPLE, BATCH_RESPONSE_EXAMPLE } from "./examples";
 
 /**
@@ -17,25 +17,10 @@ export const createBatch = defineOperation({
   parse: async (_context, raw): Promise<unknown> => raw,
   output: BatchResponse.extend({ replayed: z.boolean() }),
   largeBody: true,
-  async run({ runtime, requestId, caller, headers, request }, raw) {
+  async run(context, raw) {
     const { response, replayed } = await dispatchBatch(
-      {
-        ...runtime,
-        isImageModelAvailable: (id) => runtime.imageModels.isAvailable(id),
-        defaultImageModelId: runtime.imageModels.defaultModelId,
-        maxQueuedJobsPerClient: runtime.settings.maxQueuedJobsPerClient,
-      },
-      {
-        requestId,
-        caller,
-        transport: request.transport,
-        method: request.method,
-        path: request.path,
-        startedAt: request.startedAt,
-        successStatus: request.successStatus,
-        idempotencyKey: headers.get("idempotency-key"),
-        trace: currentTraceCarrier(),
-      },
+      dispatchDeps(context.runtime),
+      dispatchContext(context),
       raw,
     );
     // A replay charged nothing now; a new batch wrote its request log in its one statement.

@@ -4,9 +4,9 @@ import {
   MAX_VARIANTS_PER_REQUEST,
 } from "@garment/schemas";
 import { z } from "zod";
-import { currentTraceCarrier } from "../observability/tracing";
 import { createVariants } from "../services/variants/create-variants";
 import { defineOperation, Outcome } from "./define";
+import { dispatchContext, dispatchDeps } from "./dispatch-wiring";
 import { EXAMPLE_ULID } from "./examples";
 
 /**
@@ -18,25 +18,10 @@ export const createJobVariants = defineOperation({
   audience: { capability: "jobs:create" },
   input: VariantsCreateInput,
   output: VariantsAcceptedResponse.extend({ replayed: z.boolean() }),
-  async run({ runtime, requestId, caller, headers, request }, input) {
+  async run(context, input) {
     const { response, replayed } = await createVariants(
-      {
-        ...runtime,
-        isImageModelAvailable: (id) => runtime.imageModels.isAvailable(id),
-        defaultImageModelId: runtime.imageModels.defaultModelId,
-        maxQueuedJobsPerClient: runtime.settings.maxQueuedJobsPerClient,
-      },
-      {
-        requestId,
-        caller,
-        transport: request.transport,
-        method: request.method,
-        path: request.path,
-        startedAt: request.startedAt,
-        successStatus: request.successStatus,
-        idempotencyKey: headers.get("idempotency-key"),
-        trace: currentTraceCarrier(),
-      },
+      dispatchDeps(context.runtime),
+      dispatchContext(context),
       { jobId: input.public_id, count: input.count },
     );
     // A replay charged nothing now; new variants wrote their request logs in their statement.

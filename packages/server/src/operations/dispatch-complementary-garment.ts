@@ -1,8 +1,9 @@
 import { ComplementaryGarmentGeneratorRequest, WorkflowAcceptedResponse } from "@garment/schemas";
 import { z } from "zod";
 import { dispatchComplementaryGarment as dispatch } from "../services/dispatch/dispatch-complementary-garment";
-import { annotateActiveSpan, currentTraceCarrier } from "../observability/tracing";
+import { annotateActiveSpan } from "../observability/tracing";
 import { defineOperation, Outcome } from "./define";
+import { dispatchContext, dispatchDeps } from "./dispatch-wiring";
 import { DISPATCH_EXAMPLE, EXAMPLE_ULID } from "./examples";
 
 /**
@@ -16,25 +17,10 @@ export const dispatchComplementaryGarment = defineOperation({
   // (an unknown category along with a missing color).
   parse: async (_context, raw): Promise<unknown> => raw,
   output: WorkflowAcceptedResponse.extend({ replayed: z.boolean() }),
-  async run({ runtime, requestId, caller, headers, request }, raw) {
+  async run(context, raw) {
     const { response, replayed } = await dispatch(
-      {
-        ...runtime,
-        isImageModelAvailable: (id) => runtime.imageModels.isAvailable(id),
-        defaultImageModelId: runtime.imageModels.defaultModelId,
-        maxQueuedJobsPerClient: runtime.settings.maxQueuedJobsPerClient,
-      },
-      {
-        requestId,
-        caller,
-        transport: request.transport,
-        method: request.method,
-        path: request.path,
-        startedAt: request.startedAt,
-        successStatus: request.successStatus,
-        idempotencyKey: headers.get("idempotency-key"),
-        trace: currentTraceCarrier(),
-      },
+      dispatchDeps(context.runtime),
+      dispatchContext(context),
       raw,
     );
     annotateActiveSpan({
