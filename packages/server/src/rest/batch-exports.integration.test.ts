@@ -228,4 +228,42 @@ describe.each(testDatabaseKinds())("batch exports on %s", (kind) => {
     });
     expect(logged).toBeGreaterThanOrEqual(2);
   });
+  it("exports a row's approved variant as its complement, image included", async () => {
+    const rowJob = await runtime.db.job.findFirstOrThrow({ where: { batchId, batchRow: 1 } });
+    const variants = await callApi(runtime, "POST", `/v1/jobs/${rowJob.id}/variants`, {
+      key: client.api_key,
+      body: { count: 1 },
+    });
+    expect(variants.status).toBe(202);
+    const variantJobId = variants.body.jobs[0].job_id as string;
+    await settle(runtime);
+    const entry = await runtime.db.catalogEntry.findUniqueOrThrow({
+      where: { jobId: variantJobId },
+    });
+    const approved = await callApi(
+      runtime,
+      "POST",
+      `/v1/catalog/complementary-garments/${entry.id}/approve`,
+      { key: client.api_key },
+    );
+    expect(approved.status).toBe(200);
+    const records = parse<Record<string, string>>(await exportedCsv(), {
+      bom: true,
+      columns: true,
+    });
+    expect(records[1]).toMatchObject({
+      job_id: rowJob.id,
+      complement_job_id: variantJobId,
+      description: entry.description,
+      image_url: `http://studio.test/v1/artifacts/${entry.artifactId}/image`,
+      image_file: "Chemise_ete_bleu.png",
+    });
+    expect(records[0]!.complement_job_id).toBe(records[0]!.job_id);
+    const zip = await get(`/v1/batches/${batchId}/export.zip`, client.api_key);
+    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const variantImage = await get(`/v1/artifacts/${entry.artifactId}/image`, client.api_key);
+    expect(files["images/Chemise_ete_bleu.png"]).toEqual(
+      new Uint8Array(await variantImage.arrayBuffer()),
+    );
+  });
 });

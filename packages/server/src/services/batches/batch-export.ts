@@ -24,6 +24,8 @@ export interface BatchExportRow {
   status: JobStatus;
   failureReason: string | null;
   complementName: string;
+  /** The job the complement comes from: the row's, or its approved variant's. */
+  complementJobId: string | null;
   /** Null until the job succeeded (a failed or unfinished row has no complement). */
   complement: ExportedSpec | null;
   description: string;
@@ -81,6 +83,10 @@ export async function readBatchExport(
       },
     },
   });
+  const approved = await approvedVariants(
+    db,
+    jobs.map((job) => job.id),
+  );
   const categoryName = async (id: unknown) =>
     typeof id === "string" ? ((await reference.category(id))?.name ?? id) : "";
   const specOf = async (source: SpecSource): Promise<ExportedSpec> => ({
@@ -95,8 +101,11 @@ export async function readBatchExport(
   for (const job of jobs) {
     const request = job.request as SpecSource;
     const succeeded = job.status === "SUCCESS";
-    const catalogSpec = succeeded ? (job.catalog?.spec as SpecSource) : null;
-    const final = succeeded ? job.artifacts[0] : undefined;
+    // The product's approved variant, when the stylist chose one, is what the catalog shows.
+    const variant = approved.get(job.id);
+    const entry = variant ?? (succeeded ? job.catalog : null);
+    const catalogSpec = entry?.spec as SpecSource;
+    const final = variant ? variant.artifact : succeeded ? job.artifacts[0] : undefined;
     const plan = (final?.meta as { plan?: { rationale?: unknown } } | null)?.plan;
     rows.push({
       row: job.batchRow ?? 0,
@@ -108,7 +117,8 @@ export async function readBatchExport(
       failureReason: job.failureReason,
       complementName: text(catalogSpec?.display_name),
       complement: catalogSpec ? await specOf(catalogSpec) : null,
-      description: succeeded ? (job.catalog?.description ?? "") : "",
+      complementJobId: variant?.jobId ?? (succeeded ? job.id : null),
+      description: entry?.description ?? "",
       rationale: Array.isArray(plan?.rationale) ? plan.rationale.map(text) : [],
       image: final
         ? { artifactId: final.id, storageKey: final.storageKey, contentType: final.contentType }
@@ -116,4 +126,44 @@ export async function readBatchExport(
     });
   }
   return { batchId: batch.id, rows };
+}
+
+/**
+ * The approved catalog entry among each row job's variants (approving one supersedes the row's
+ * own entry), with its final image, keyed by the row's job.
+ */
+async function approvedVariants(db: PrismaClient, rowJobIds: string[]) {
+  const entries = await db.catalogEntry.findMany({
+    where: { status: "approved", job: { variantOf: { in: rowJobIds } } },
+    select: {
+      spec: true,
+      description: true,
+      artifactId: true,
+      job: { select: { id: true, variantOf: true } },
+    },
+  });
+  const artifacts = await db.artifact.findMany({
+    where: { id: { in: entries.map((entry) => entry.artifactId) } },
+    select: { id: true, storageKey: true, contentType: true, meta: true },
+  });
+  const byId = new Map(artifacts.map((artifact) => [artifact.id, artifact]));
+  const byRow = new Map<
+    string,
+    {
+      jobId: string;
+      spec: unknown;
+      description: string;
+      artifact: (typeof artifacts)[number] | undefined;
+    }
+  >();
+  for (const entry of entries) {
+    if (!entry.job.variantOf) continue;
+    byRow.set(entry.job.variantOf, {
+      jobId: entry.job.id,
+      spec: entry.spec,
+      description: entry.description,
+      artifact: byId.get(entry.artifactId),
+    });
+  }
+  return byRow;
 }

@@ -18,6 +18,7 @@ export const EXPORT_CSV_COLUMNS = [
   "image_url",
   "image_file",
   "job_id",
+  "complement_job_id",
 ] as const;
 
 /**
@@ -56,6 +57,7 @@ export function batchExportCsv(
       row.image ? imageLink(row.image.artifactId) : "",
       fileNames.get(row.jobId) ?? "",
       row.jobId,
+      row.complementJobId ?? "",
     ].map(neutralizeFormula),
   );
   return stringify(records, {

@@ -23,6 +23,7 @@ function row(index: number, sku: string | null, withImage = true): BatchExportRo
     status: withImage ? "SUCCESS" : "FAILURE",
     failureReason: withImage ? null : "technical_failure",
     complementName: withImage ? "Chino" : "",
+    complementJobId: withImage ? `job-${index}` : null,
     complement: withImage ? { ...spec, category: "Chinos" } : null,
     description: withImage ? "A camel chino." : "",
     rationale: withImage ? ["Bottoms complete a top.", "Camel sits beside navy."] : [],
