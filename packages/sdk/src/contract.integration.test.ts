@@ -378,6 +378,51 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     expect(unknown.response.status).toBe(404);
   });
 
+  it("asks for variants (our extension), compares the group and approves one", async () => {
+    const boutique = await createClient(runtime.db, { name: "Variants Boutique", credits: 15 });
+    const stylist = sdk(boutique.api_key);
+    const root = await stylist.POST("/v1/complementary-garment-generator", { body: SPEC });
+    const rootId = root.data!.job_id!;
+    expect((await waitForJob(stylist, rootId, { initialDelayMs: 20 })).status).toBe("SUCCESS");
+
+    const refused = await stylist.POST("/v1/jobs/{public_id}/variants", {
+      params: { path: { public_id: rootId } },
+      body: { count: 3 },
+    });
+    expect(refused.response.status).toBe(402);
+    expect(refused.error?.error?.code).toBe("INSUFFICIENT_BALANCE");
+
+    const asked = await stylist.POST("/v1/jobs/{public_id}/variants", {
+      params: { path: { public_id: rootId } },
+      body: { count: 2 },
+    });
+    expect(asked.response.status).toBe(202);
+    expect(asked.response.headers.get("location")).toBe(`/v1/jobs/${rootId}/variants`);
+    expect(asked.data).toMatchObject({ root_job_id: rootId, credits_cost: 10 });
+    for (const job of asked.data!.jobs)
+      await waitForJob(stylist, job.job_id!, { initialDelayMs: 20 });
+
+    const group = await stylist.GET("/v1/jobs/{public_id}/variants", {
+      params: { path: { public_id: rootId } },
+    });
+    expect(group.response.status).toBe(200);
+    const [first, second, third] = group.data!.variants;
+    expect([first?.is_root, second?.is_root, third?.is_root]).toEqual([true, false, false]);
+
+    const approved = await stylist.POST("/v1/catalog/complementary-garments/{public_id}/approve", {
+      params: { path: { public_id: second!.catalog_entry_id! } },
+    });
+    expect(approved.response.status).toBe(200);
+    expect(CatalogEntryResponse.parse(approved.data).status).toBe("approved");
+    const catalog = await stylist.GET("/v1/catalog/complementary-garments");
+    expect(catalog.data!.map((entry) => entry.public_id)).toEqual([second!.catalog_entry_id]);
+
+    const missing = await stylist.POST("/v1/catalog/complementary-garments/{public_id}/approve", {
+      params: { path: { public_id: "01ARZ3NDEKTSV4RRFFQ69G5FAV" } },
+    });
+    expect(missing.response.status).toBe(404);
+  });
+
   it("answered only statuses the OpenAPI document lists, and exercised every operation", () => {
     const document = JSON.parse(
       readFileSync(

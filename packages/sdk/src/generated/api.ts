@@ -1597,7 +1597,6 @@ export interface operations {
                 "application/json": {
                     /** @description How many variants (new seeds of the same spec), 1 to 8; each costs the generator's price. */
                     count: number;
-                    public_id: string;
                 };
             };
         };

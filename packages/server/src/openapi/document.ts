@@ -128,6 +128,16 @@ function describeOperation(operation: AnyOperation): ZodOpenApiOperationObject {
     );
   }
   if (doc.requestHeaders) requestParams.header = doc.requestHeaders;
+  // The body is the input's fields that the path does not carry (variants: `{count}`, the job
+  // in the path); an input with no path field is documented as itself, under its own name.
+  const body =
+    input && inPath.some((name) => name in input.shape)
+      ? z.object(
+          Object.fromEntries(
+            Object.entries(input.shape).filter(([name]) => !inPath.includes(name)),
+          ),
+        )
+      : input;
   return {
     operationId: doc.operationId,
     tags: [doc.tag],
@@ -148,8 +158,8 @@ function describeOperation(operation: AnyOperation): ZodOpenApiOperationObject {
     ...(doc.description ? { description: doc.description } : {}),
     ...(doc.extension ? { "x-garment-extension": true } : {}),
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
-    ...(binding.input === "body" && input
-      ? { requestBody: jsonBody(input, doc.requestExample) }
+    ...(binding.input === "body" && body
+      ? { requestBody: jsonBody(body, doc.requestExample) }
       : {}),
     // The one kind of operation a Shopify app may sign (see the shopifyHmac scheme).
     ...(binding.acceptsShopifySignature
