@@ -13,5 +13,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/generate", "/jobs/:path*", "/history", "/catalog", "/account", "/operator"],
+  matcher: [
+    "/generate",
+    "/jobs/:path*",
+    "/batches",
+    "/batches/:path*",
+    "/history",
+    "/catalog",
+    "/account",
+    "/operator",
+  ],
 };
