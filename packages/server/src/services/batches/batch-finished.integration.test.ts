@@ -10,6 +10,7 @@ import {
   type WorkflowTestRuntime,
 } from "../../../test/workflow-harness";
 import { failJobAndRefund } from "../credits/fail-and-refund";
+import { failStuckJobs } from "../jobs/fail-stuck-jobs";
 import { finishBatchOfJob } from "./finish-batch";
 
 const SMALL = { resolution: "0.5K", aspect_ratio: "1:1", eval_enabled: false } as const;
@@ -145,6 +146,37 @@ describe.each(testDatabaseKinds())("batch.finished on %s", (kind) => {
     expect(announced).toHaveLength(1);
     expect(announced[0]!.payload.data).toMatchObject({
       counts: { SUCCESS: 0, FAILURE: 2 },
+      credits_refunded: 10,
+    });
+  }, 120_000);
+
+  it("finishes a batch whose jobs the stuck-job sweeper timed out", async () => {
+    const rt = await start({ models: (builtin) => [new ScriptedModel("stuck", builtin, 0)] });
+    const stuck = rt.models.get("stuck")!;
+    stuck.hold();
+    const client = await createTestClient(rt, 100);
+    const { hooks } = await endpointFor(client.api_key);
+    const accepted = await callApi(rt, "POST", "/v1/batches", {
+      key: client.api_key,
+      body: { items: items(2, { image_model: "stuck" }) },
+    });
+    await stuck.entered;
+    // Past every deadline: the running job times out, the waiting one never started.
+    const failed = await failStuckJobs(
+      rt.db,
+      { runMs: 0, queueMs: 0 },
+      new Date(Date.now() + 60_000),
+      (jobId) => rt.workflows!.announceJobFinished(jobId),
+    );
+    expect(failed).toBe(2);
+    stuck.release();
+    await settle(rt);
+    const batch = await rt.db.batch.findUniqueOrThrow({ where: { id: accepted.body.batch_id } });
+    expect(batch.finishedAt).not.toBeNull();
+    const announced = batchHooks(hooks);
+    expect(announced).toHaveLength(1);
+    expect(announced[0]!.payload.data).toMatchObject({
+      counts: { FAILURE: 2 },
       credits_refunded: 10,
     });
   }, 120_000);
