@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { demoCredentials } from "./demo-credentials";
 import { expectAccessible, keepScreenshot, signIn } from "./studio-helpers";
 
@@ -65,8 +65,31 @@ async function fixRows(page: Page) {
   await expect(page.getByTestId("bad-row-count")).toHaveText("0");
 }
 
+async function download(page: Page, name: string): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("batch-exports").getByRole("link", { name }).click(),
+  ]);
+  return readFileSync(await file.path());
+}
+
+/** The finished batch's CSV has every sku's row, and its zip an image named by each sku. */
+async function expectExports(page: Page) {
+  const csv = (await download(page, "Export CSV")).toString("utf8");
+  const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0] ?? "";
+  expect(header).toContain('"sku"');
+  expect(header).toContain('"image_url"');
+  const zip = await download(page, "Export images (zip)");
+  expect(zip.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+  for (let row = 1; row <= 50; row++) {
+    expect(csv).toContain(`"SKU-${row}"`);
+    // Entry names are stored as plain bytes in the zip's headers.
+    expect(zip.includes(`images/SKU-${row}.png`)).toBe(true);
+  }
+}
+
 test.describe("Batch from a product feed", () => {
-  test("upload 50 rows, fix 3 in place, dispatch, watch all finish; the same file again charges nothing", async ({
+  test("upload 50 rows, fix 3 in place, dispatch, watch all finish; exports; the same file again charges nothing", async ({
     page,
   }, testInfo) => {
     // 50 renders on the built-in model (one render slot) plus axe on three pages: about 8 minutes
@@ -106,6 +129,7 @@ test.describe("Batch from a product feed", () => {
     ).toBeVisible();
     expect(await balanceOverRest(page)).toBe(before - price);
     await expect(page.getByTestId("balance")).toHaveText(`${before - price} credits`);
+    await expectExports(page);
     await keepScreenshot(page, testInfo, "batch-finished");
     await expectAccessible(page, testInfo, "batch-finished");
 

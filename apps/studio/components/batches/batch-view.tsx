@@ -6,6 +6,7 @@ import { buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { JOB_STATUSES } from "~/lib/schemas";
 import { errorMessage, trpc, type Outputs } from "~/lib/trpc";
+import { BatchExports } from "./batch-exports";
 import { BatchJobsGrid } from "./batch-jobs-grid";
 import { BatchProgressChart } from "./batch-progress-chart";
 import { recordProgress, type ProgressSample } from "./progress-samples";
@@ -80,9 +81,12 @@ export function BatchView({ batchId, replayed }: { batchId: string; replayed: bo
             {refunded > 0 && <> · {refunded} refunded</>}
           </p>
         </div>
-        <Link href="/batches/new" className={buttonClass("secondary")}>
-          Upload another feed
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          {finished && <BatchExports batchId={batchId} />}
+          <Link href="/batches/new" className={buttonClass("secondary")}>
+            Upload another feed
+          </Link>
+        </div>
       </div>
       {replayed && (
         <p
