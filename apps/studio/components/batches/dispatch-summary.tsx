@@ -2,6 +2,7 @@
 
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { batchCost } from "./batch-cost";
 
 /** The batch's price and the balance after it, and the one button that spends. */
 export function DispatchSummary({
@@ -21,11 +22,12 @@ export function DispatchSummary({
   error: string | null;
   onDispatch: () => void;
 }) {
-  const total = price === undefined ? undefined : price * rowCount;
-  const after = total === undefined || balance === undefined ? undefined : balance - total;
-  const shortfall = after !== undefined && after < 0 ? -after : 0;
-  const tooMany = rowCount > 1000;
-  const blocked = badRows > 0 || shortfall > 0 || tooMany || after === undefined || rowCount === 0;
+  const { total, after, shortfall, tooMany, blocked } = batchCost({
+    rowCount,
+    badRows,
+    price,
+    balance,
+  });
   return (
     <Card aria-labelledby="dispatch-heading">
       <h2 id="dispatch-heading" className="text-base font-semibold">
