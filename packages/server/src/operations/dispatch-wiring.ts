@@ -1,9 +1,7 @@
 import { currentTraceCarrier } from "../observability/tracing";
 import type { AppRuntime } from "../runtime/app-runtime";
-import type {
-  DispatchContext,
-  DispatchDeps,
-} from "../services/dispatch/dispatch-complementary-garment";
+import type { DispatchDeps } from "../services/dispatch/dispatch-complementary-garment";
+import type { DispatchContext } from "../services/dispatch/operation";
 import type { OperationContext } from "./define";
 
 /**

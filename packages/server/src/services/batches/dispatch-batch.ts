@@ -8,11 +8,15 @@ import { getBalance } from "../credits/balance";
 import {
   queueFull,
   resolveOptions,
-  type DispatchContext,
   type DispatchDeps,
 } from "../dispatch/dispatch-complementary-garment";
 import { requestBodyHash } from "../dispatch/idempotency";
-import { COMPLEMENTARY_GARMENT_OPERATION, dispatchEventData } from "../dispatch/operation";
+import {
+  COMPLEMENTARY_GARMENT_OPERATION,
+  dispatchEventData,
+  dispatchRecordFields,
+  type DispatchContext,
+} from "../dispatch/operation";
 import { isUniqueViolation } from "../dispatch/record-dispatch";
 import { getBatch } from "./get-batch";
 import { recordBatch, type BatchRowRecord } from "./record-batch";
@@ -84,22 +88,10 @@ export async function dispatchBatch(
   let recorded;
   try {
     recorded = await recordBatch(deps.db, {
+      ...dispatchRecordFields(context, rowCost),
       batchId,
-      clientId: caller.clientId,
-      mode: caller.mode,
-      log: {
-        requestId: context.requestId,
-        apiKeyId: caller.apiKeyId,
-        transport: context.transport,
-        method: context.method,
-        path: context.path,
-        statusCode: context.successStatus,
-        latencyMs: Math.round(performance.now() - context.startedAt),
-      },
+      requestId: context.requestId,
       idempotency: key ? { key, bodyHash } : null,
-      jobType: COMPLEMENTARY_GARMENT_OPERATION.jobType,
-      operationName: COMPLEMENTARY_GARMENT_OPERATION.name,
-      rowCost,
       rows,
       startWork: (guard) => deps.workflow.startBatchWorkSql(events, guard),
       maxUnfinishedJobs: deps.maxQueuedJobsPerClient,

@@ -1,5 +1,6 @@
-import { Prisma, type DataMode, type PrismaClient } from "@garment/db";
-import { requestLogFromDebit, type RequestLogEntry } from "../request-log";
+import { Prisma, type PrismaClient } from "@garment/db";
+import type { DispatchRequestFields } from "../dispatch/record-dispatch";
+import { requestLogFromDebit } from "../request-log";
 
 /** One accepted row, as the statement writes it. */
 export interface BatchRowRecord {
@@ -15,17 +16,12 @@ export interface BatchRowRecord {
   idempotency: { key: string; bodyHash: string } | null;
 }
 
-export interface BatchRecord {
+/** The batch request (its log row moves the price of every row) and what each row's job takes. */
+export interface BatchRecord extends DispatchRequestFields {
   batchId: string;
-  clientId: string;
-  mode: DataMode;
-  /** The batch request's log row (it moved `-creditsCost` credits in all). */
-  log: Omit<RequestLogEntry, "errorCode" | "creditsMoved" | "clientId" | "mode">;
+  /** The batch request's id (its log row's and the batch's); each row has its own. */
+  requestId: string;
   idempotency: { key: string; bodyHash: string } | null;
-  jobType: string;
-  operationName: string;
-  /** The price of one row. */
-  rowCost: number;
   rows: BatchRowRecord[];
   /** The INSERT that starts every row's work, written only when `guard` holds. */
   startWork(guard: Prisma.Sql): Prisma.Sql;
@@ -49,7 +45,7 @@ export async function recordBatch(
   db: PrismaClient,
   record: BatchRecord,
 ): Promise<BatchRecordOutcome> {
-  const total = record.rowCost * record.rows.length;
+  const total = record.creditsCost * record.rows.length;
   const cap = record.maxUnfinishedJobs;
   const rows = JSON.stringify(
     record.rows.map((row) => ({
@@ -64,7 +60,10 @@ export async function recordBatch(
       row_hash: row.idempotency?.bodyHash ?? null,
     })),
   );
-  const queuedExtra = JSON.stringify({ credits_cost: record.rowCost, batch_id: record.batchId });
+  const queuedExtra = JSON.stringify({
+    credits_cost: record.creditsCost,
+    batch_id: record.batchId,
+  });
   const queue =
     cap === null
       ? Prisma.sql`SELECT 0 AS unfinished`
@@ -83,15 +82,10 @@ export async function recordBatch(
        WHERE client_id = ${record.clientId} AND mode = ${record.mode}::"DataMode" AND balance >= ${total}
          AND ${underCap}
       RETURNING balance
-    ), request_log AS (${requestLogFromDebit({
-      ...record.log,
-      clientId: record.clientId,
-      mode: record.mode,
-      creditsMoved: -total,
-    })}
+    ), request_log AS (${requestLogFromDebit({ ...record, creditsMoved: -total })}
     ), batch AS (
       INSERT INTO batches (id, client_id, mode, request_id, idempotency_key, body_hash, item_count, credits_cost)
-      SELECT ${record.batchId}, ${record.clientId}, ${record.mode}::"DataMode", ${record.log.requestId},
+      SELECT ${record.batchId}, ${record.clientId}, ${record.mode}::"DataMode", ${record.requestId},
              ${record.idempotency?.key ?? null}, ${record.idempotency?.bodyHash ?? ""}, ${record.rows.length}, ${total}
         FROM debit
     ), item AS (
@@ -102,7 +96,7 @@ export async function recordBatch(
       INSERT INTO jobs (id, client_id, mode, request_id, job_type, status, request, resolved, credits_cost,
                         updated_at, batch_id, batch_row, sku)
       SELECT item.job_id, ${record.clientId}, ${record.mode}::"DataMode", item.request_id, ${record.jobType},
-             'NOT_STARTED'::"JobStatus", item.request, item.resolved, ${record.rowCost}, now(),
+             'NOT_STARTED'::"JobStatus", item.request, item.resolved, ${record.creditsCost}, now(),
              ${record.batchId}, item."row", item.sku
         FROM item, debit
     ), queued AS (
@@ -112,13 +106,13 @@ export async function recordBatch(
        ORDER BY item."row"
     ), ledger AS (
       INSERT INTO credit_ledger (id, client_id, mode, amount, kind, request_id, job_id, note)
-      SELECT item.ledger_id, ${record.clientId}, ${record.mode}::"DataMode", ${-record.rowCost}, 'debit'::"LedgerKind",
+      SELECT item.ledger_id, ${record.clientId}, ${record.mode}::"DataMode", ${-record.creditsCost}, 'debit'::"LedgerKind",
              item.request_id, item.job_id, ${record.operationName}
         FROM item, debit
     ), idempotency AS (
       INSERT INTO idempotency_keys (client_id, mode, key, body_hash, request_id, job_id, credits_cost)
       SELECT ${record.clientId}, ${record.mode}::"DataMode", item.row_key, item.row_hash, item.request_id,
-             item.job_id, ${record.rowCost}
+             item.job_id, ${record.creditsCost}
         FROM item, debit
        WHERE item.row_key IS NOT NULL
     ), hand_off AS (${record.startWork(Prisma.sql`EXISTS (SELECT 1 FROM debit)`)}

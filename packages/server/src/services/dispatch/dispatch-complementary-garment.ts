@@ -14,7 +14,12 @@ import { ApiError, conflict, forbidden, insufficientBalance, validationFailed } 
 import { getBalance } from "../credits/balance";
 import type { ReferenceData } from "../reference/reference-data";
 import { findIdempotentResponse, IDEMPOTENCY_KEY_MAX_LENGTH, requestBodyHash } from "./idempotency";
-import { COMPLEMENTARY_GARMENT_OPERATION, dispatchEventData } from "./operation";
+import {
+  COMPLEMENTARY_GARMENT_OPERATION,
+  dispatchEventData,
+  dispatchRecordFields,
+  type DispatchContext,
+} from "./operation";
 import type { DispatchRecorder } from "./dispatch-recorder";
 import { isUniqueViolation, type DispatchRecordOutcome } from "./record-dispatch";
 import { validateDispatchRequest, type ValidatedDispatch } from "./validate-request";
@@ -39,21 +44,6 @@ export interface DispatchDeps {
 
 /** How long a client whose queue is full is asked to wait before trying again. */
 export const QUEUE_FULL_RETRY_AFTER_SECONDS = 10;
-
-export interface DispatchContext {
-  requestId: string;
-  caller: Caller;
-  transport: "rest" | "trpc";
-  method: string;
-  path: string;
-  /** `performance.now()` when the request reached the edge (the request log's latency). */
-  startedAt: number;
-  /** The status the request log records for the acceptance (REST 202, tRPC 200). */
-  successStatus: number;
-  idempotencyKey?: string | null;
-  /** The request's trace context, carried in the event (empty when nothing is traced). */
-  trace?: Record<string, string>;
-}
 
 export interface DispatchOutcome {
   response: WorkflowAcceptedResponse;
@@ -94,19 +84,9 @@ export async function dispatchComplementaryGarment(
   let recorded: DispatchRecordOutcome;
   try {
     recorded = await deps.dispatches.record({
+      ...dispatchRecordFields(context, cost),
       requestId: context.requestId,
       jobId,
-      clientId: caller.clientId,
-      mode: caller.mode,
-      apiKeyId: caller.apiKeyId,
-      transport: context.transport,
-      method: context.method,
-      path: context.path,
-      latencyMs: Math.round(performance.now() - context.startedAt),
-      statusCode: context.successStatus,
-      jobType: COMPLEMENTARY_GARMENT_OPERATION.jobType,
-      operationName: COMPLEMENTARY_GARMENT_OPERATION.name,
-      creditsCost: cost,
       request: validated.request,
       resolved: resolveOptions(deps, validated),
       idempotency: idempotencyKey ? { key: idempotencyKey, bodyHash } : null,

@@ -2,9 +2,8 @@ import { Prisma, type DataMode, type RawQuery } from "@garment/db";
 import { ulid } from "../../ids";
 import { requestLogFromDebit } from "../request-log";
 
-export interface DispatchRecord {
-  requestId: string;
-  jobId: string;
+/** What every dispatch statement records of the request that asked for it (dispatchRecordFields). */
+export interface DispatchRequestFields {
   clientId: string;
   mode: DataMode;
   apiKeyId: string | null;
@@ -17,7 +16,13 @@ export interface DispatchRecord {
   path: string;
   jobType: string;
   operationName: string;
+  /** The price of one job. */
   creditsCost: number;
+}
+
+export interface DispatchRecord extends DispatchRequestFields {
+  requestId: string;
+  jobId: string;
   request: unknown;
   resolved: unknown;
   idempotency: { key: string; bodyHash: string } | null;
@@ -75,18 +80,7 @@ export async function recordDispatch(
        WHERE client_id = ${record.clientId} AND mode = ${record.mode}::"DataMode" AND balance >= ${record.creditsCost}
          AND ${underCap}
       RETURNING balance
-    ), request_log AS (${requestLogFromDebit({
-      requestId: record.requestId,
-      clientId: record.clientId,
-      apiKeyId: record.apiKeyId,
-      mode: record.mode,
-      transport: record.transport,
-      method: record.method,
-      path: record.path,
-      statusCode: record.statusCode,
-      latencyMs: record.latencyMs,
-      creditsMoved: -record.creditsCost,
-    })}
+    ), request_log AS (${requestLogFromDebit({ ...record, creditsMoved: -record.creditsCost })}
     ), job AS (
       INSERT INTO jobs (id, client_id, mode, request_id, job_type, status, request, resolved, credits_cost, updated_at, variant_of)
       SELECT ${record.jobId}, ${record.clientId}, ${record.mode}::"DataMode", ${record.requestId}, ${record.jobType},

@@ -14,11 +14,15 @@ import {
   checkIdempotencyKey,
   generatorPrice,
   resolveOptions,
-  type DispatchContext,
   type DispatchDeps,
 } from "../dispatch/dispatch-complementary-garment";
 import { findIdempotentResponse, requestBodyHash } from "../dispatch/idempotency";
-import { COMPLEMENTARY_GARMENT_OPERATION, dispatchEventData } from "../dispatch/operation";
+import {
+  COMPLEMENTARY_GARMENT_OPERATION,
+  dispatchEventData,
+  dispatchRecordFields,
+  type DispatchContext,
+} from "../dispatch/operation";
 import { isUniqueViolation, type DispatchRecord } from "../dispatch/record-dispatch";
 import { validateDispatchRequest } from "../dispatch/validate-request";
 import { findOwnedJob } from "../jobs/find-owned-job";
@@ -80,19 +84,9 @@ export async function createVariants(
       ),
     };
     return {
+      ...dispatchRecordFields(context, cost),
       requestId,
       jobId,
-      clientId: caller.clientId,
-      mode: caller.mode,
-      apiKeyId: caller.apiKeyId,
-      transport: context.transport,
-      method: context.method,
-      path: context.path,
-      latencyMs: Math.round(performance.now() - context.startedAt),
-      statusCode: context.successStatus,
-      jobType: COMPLEMENTARY_GARMENT_OPERATION.jobType,
-      operationName: COMPLEMENTARY_GARMENT_OPERATION.name,
-      creditsCost: cost,
       request,
       resolved: { ...resolveOptions(deps, { ...validated, request }), seed },
       idempotency: keys ? { key: keys[index] ?? "", bodyHash } : null,
