@@ -1,11 +1,12 @@
 import type { BatchResponse } from "@garment/schemas";
 import { createHash } from "node:crypto";
 import { ulid } from "ulid";
-import { ApiError, conflict, forbidden, validationFailed } from "../../errors";
+import { ApiError, conflict, validationFailed } from "../../errors";
 import type { WorkflowEngine } from "../../ports/workflow-engine";
 import type { UrlSigner } from "../../storage/url-signer";
 import { getBalance } from "../credits/balance";
 import {
+  generatorPrice,
   queueFull,
   resolveOptions,
   type DispatchDeps,
@@ -61,10 +62,7 @@ export async function dispatchBatch(
   const validated = await validateBatchRequest(deps, raw);
   const key = checkBatchKey(validated.idempotencyKey ?? context.idempotencyKey ?? null);
 
-  const operation = await deps.reference.operation(COMPLEMENTARY_GARMENT_OPERATION.name);
-  if (!operation?.enabled)
-    throw forbidden(`The operation '${COMPLEMENTARY_GARMENT_OPERATION.name}' is disabled.`);
-  const rowCost = operation.creditsCost;
+  const rowCost = await generatorPrice(deps.reference);
 
   const bodyHash = requestBodyHash(
     validated.rows.map((row) => ({ sku: row.sku, request: row.request })),
