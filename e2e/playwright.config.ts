@@ -38,7 +38,9 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: `node ${path.join(repoRoot, "apps/studio/node_modules/next/dist/bin/next")} start ${path.join(repoRoot, "apps/studio")} -p ${port}`,
+    // What `pnpm start` runs: the front door (apps/studio/server/main.ts) over the production build.
+    command: "node --import tsx server/main.ts",
+    cwd: path.join(repoRoot, "apps/studio"),
     url: `http://127.0.0.1:${port}/v1/operations`,
     reuseExistingServer: !!process.env.E2E_REUSE_SERVER,
     timeout: 120_000,
@@ -47,6 +49,7 @@ export default defineConfig({
       STUDIO_DATA_DIR: E2E_DATA_DIR,
       DATABASE_URL: "",
       PORT: String(port),
+      NODE_ENV: "production",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       // Offers a model that always fails, for the Studio's failure-and-refund test.

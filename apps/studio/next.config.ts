@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./security-headers";
 
 const config: NextConfig = {
   // Internal packages export TypeScript source.
@@ -13,20 +14,8 @@ const config: NextConfig = {
   // PGlite loads its WASM from its own folder at run time; keep it (and sharp's native binary) unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "sharp", "pino"],
   poweredByHeader: false,
-  // On every response. The CSP says only `frame-ancestors 'none'` (no page may frame the Studio:
-  // clickjacking); it restricts no script or style, so Next's inline scripts and the /docs viewer
-  // run as before. X-Frame-Options says the same to browsers without CSP level 2.
-  headers: async () => [
-    {
-      source: "/:path*",
-      headers: [
-        { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-        { key: "X-Frame-Options", value: "DENY" },
-        { key: "X-Content-Type-Options", value: "nosniff" },
-        { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      ],
-    },
-  ],
+  // On every response (the front door adds the same to the API's answers).
+  headers: async () => [{ source: "/:path*", headers: [...SECURITY_HEADERS] }],
 };
 
 export default config;

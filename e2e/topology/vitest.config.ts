@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// One long system test: two `next start` servers on one PostgreSQL under load and a crash.
+// One long system test: two `pnpm start` servers on one PostgreSQL under load and a crash.
 export default defineConfig({
   test: {
     include: ["src/**/*.system.test.ts"],

@@ -59,21 +59,29 @@ BODY="$WORK/bench/lib/body-ts.json"
 node "$WORK/bench/lib/inngest-event-endpoint.mjs" "$EVENT_PORT" &
 EVENTS_PID=$!
 
-# The app as users start it: `next start` (what `pnpm start` runs), production mode, real
-# Inngest mode (INNGEST_DEV=1 + INNGEST_BASE_URL: the event API on loopback), no rate limit and
-# no queue cap (nothing runs the jobs, so the cap would refuse everything after 200).
+# The app as users start it: `pnpm start` (the front door, server/main.ts: the API on its own
+# handlers, Next for the Studio), production mode, real Inngest mode (INNGEST_DEV=1 +
+# INNGEST_BASE_URL: the event API on loopback), no rate limit and no queue cap (nothing runs the
+# jobs, so the cap would refuse everything after 200). `start_app next-start` starts the same
+# build under plain `next start` instead, for the comparison row.
 start_app() {
+  local -a serve=(node --import tsx server/main.ts)
+  [[ "${1:-}" == next-start ]] && serve=(node node_modules/next/dist/bin/next start -p "$PORT")
   (cd "$STUDIO_DIR" && exec env NODE_ENV=production PORT="$PORT" DATABASE_URL="$DB_URL" \
-    INNGEST_DEV=1 INNGEST_BASE_URL="http://127.0.0.1:$EVENT_PORT" \
+    INNGEST_DEV=1 INNGEST_BASE_URL="http://127.0.0.1:$EVENT_PORT" NEXT_MANUAL_SIG_HANDLE=true \
     STUDIO_SIGNING_SECRET=bench-served-signing-secret-0123456789abcdef \
     STUDIO_RATE_LIMIT=0 STUDIO_MAX_QUEUED_JOBS_PER_CLIENT=0 LOG_LEVEL=warn NEXT_TELEMETRY_DISABLED=1 \
-    node node_modules/next/dist/bin/next start -p "$PORT" >"$WORK/app.log" 2>&1) &
+    "${serve[@]}" >>"$WORK/app.log" 2>&1) &
   APP_PID=$!
   # Listening = any HTTP answer (an unauthenticated /v1/credits is a 401).
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v1/credits")" != 000 ]]; do
     kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; echo "bench-served: the app did not start" >&2; exit 1; }
     sleep 0.1
   done
+}
+stop_app() {
+  kill -TERM "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
 }
 
 result() { grep '^BENCH_RESULT' "$1" | tail -n1; }
@@ -122,6 +130,15 @@ JOB="$(result "$WORK/get-job.txt")"; CREDITS="$(result "$WORK/get-credits.txt")"
   TARGET_URL="http://127.0.0.1:$PORT/v1/complementary-garment-generator" TARGET_KEY="$KEY" \
   TARGET_BODY="$BODY" ./run.sh >"$WORK/run.txt" 2>"$WORK/run.err") \
   || { cat "$WORK/run.err" >&2; echo "bench-served: run.sh failed" >&2; exit 1; }
+# 4. The same build under plain `next start`, same database: what Next's route layer costs.
+stop_app
+start_app next-start
+dispatch_wrk 3 "$WORK/next-warm.txt"
+dispatch_wrk "$DURATION" "$WORK/next-dispatch.txt"
+get_wrk "/v1/credits" "$WORK/next-credits.txt"
+NEXT_DISPATCH="$(result "$WORK/next-dispatch.txt")"; NEXT_CREDITS="$(result "$WORK/next-credits.txt")"
+stop_app
+
 TABLE="$(ls -d "$WORK"/bench/results/*/ | tail -n1)table.md"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -133,7 +150,8 @@ ratio() { awk -F'\t' -v a="$1" -v b="$2" -v k="$3" '$2==a{x=$k} $2==b{y=$k} END{
   echo
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) by \`pnpm bench\` (apps/studio/scripts/bench-served.sh) on this"
   echo "$(nproc)-core machine, shared with other work: load average $LOAD_BEFORE before, $LOAD_AFTER after."
-  echo "The Studio ran as \`next start\` of its production build on PostgreSQL, in real Inngest mode"
+  echo "The Studio ran as \`pnpm start\` runs it (the front door, apps/studio/server/main.ts, over its production"
+  echo "build) on PostgreSQL, in real Inngest mode"
   echo "(INNGEST_DEV=1, INNGEST_BASE_URL pointing at the shared bench's loopback event API), with the rate"
   echo "limit and the queue cap off, one client with a large balance (its one balance row takes every debit)."
   echo
@@ -156,7 +174,16 @@ ratio() { awk -F'\t' -v a="$1" -v b="$2" -v k="$3" '$2==a{x=$k} $2==b{y=$k} END{
   echo "| GET /v1/jobs/{id} | $(field "$JOB" rps) | $(field "$JOB" p50_ms) | $(field "$JOB" p99_ms) | $(field "$JOB" non2xx) |"
   echo "| GET /v1/credits | $(field "$CREDITS" rps) | $(field "$CREDITS" p50_ms) | $(field "$CREDITS" p99_ms) | $(field "$CREDITS" non2xx) |"
   echo
-  echo "The server listened $((STARTUP_MS / 1000)).$((STARTUP_MS % 1000 / 100)) s after \`next start\`; reads: wrk -t2 -c32 -d${DURATION}s after 3 s."
+  echo "The server listened $((STARTUP_MS / 1000)).$((STARTUP_MS % 1000 / 100)) s after it was started; reads: wrk -t2 -c32 -d${DURATION}s after 3 s."
+  echo
+  echo "## The same build under plain \`next start\` (after the run above, same database)"
+  echo
+  echo "The API through Next's route layer instead of the front door: what that layer costs."
+  echo
+  echo "| what | req/s | p50 ms | p99 ms | non-2xx |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| dispatch | $(field "$NEXT_DISPATCH" rps) | $(field "$NEXT_DISPATCH" p50_ms) | $(field "$NEXT_DISPATCH" p99_ms) | $(field "$NEXT_DISPATCH" non2xx) |"
+  echo "| GET /v1/credits | $(field "$NEXT_CREDITS" rps) | $(field "$NEXT_CREDITS" p50_ms) | $(field "$NEXT_CREDITS" p99_ms) | $(field "$NEXT_CREDITS" non2xx) |"
   echo
   echo "## Reproduce"
   echo

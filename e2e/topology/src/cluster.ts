@@ -8,7 +8,6 @@ import pg from "pg";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 const STUDIO_DIR = path.join(REPO_ROOT, "apps/studio");
-const NEXT_BIN = path.join(STUDIO_DIR, "node_modules/next/dist/bin/next");
 
 /** A fresh PostgreSQL database on the test server, migrated as `pnpm db:migrate` would. */
 export interface ScratchDatabase {
@@ -48,7 +47,7 @@ export function assertStudioBuilt() {
 }
 
 /**
- * One `next start` of the production build, as an operator runs it. Its own process group, so
+ * One `pnpm start` of the production build (the front door), as an operator runs it. Its own process group, so
  * a SIGKILL takes it down the way a crashed machine would, with every child it started.
  */
 export class Instance {
@@ -78,15 +77,13 @@ export class Instance {
   async start(timeoutMs = 120_000): Promise<void> {
     if (this.child) throw new Error(`${this.name} is already running`);
     const log = openSync(this.logFile, "a");
-    const child = spawn(
-      process.execPath,
-      [NEXT_BIN, "start", STUDIO_DIR, "-p", String(this.port)],
-      {
-        env: this.env,
-        stdio: ["ignore", log, log],
-        detached: true,
-      },
-    );
+    // What `pnpm start` runs: the front door over the production build.
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: STUDIO_DIR,
+      env: this.env,
+      stdio: ["ignore", log, log],
+      detached: true,
+    });
     closeSync(log);
     this.child = child;
     this.starts += 1;

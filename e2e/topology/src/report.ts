@@ -53,7 +53,7 @@ export function reportMarkdown(report: TopologyReport, command: string): string 
       `1-minute load average ${report.machine.loadBefore[0]?.toFixed(1)} before and ${report.machine.loadAfter[0]?.toFixed(1)} after ` +
       "(the machine is shared, so a load above the core count inflates every time).",
     "",
-    "Two `next start` servers of the production build on one fresh PostgreSQL database, both running the " +
+    "Two `pnpm start` servers (the front door over the production build) on one fresh PostgreSQL database, both running the " +
       `embedded runner, one \`STUDIO_SIGNING_SECRET\`, the rate limit shared in ${o.redisUrl ? "Redis" : "PostgreSQL"} ` +
       `(${o.rateLimit.requests} requests per ${o.rateLimit.windowMs / 1000} s per key). ${int(o.dispatches)} dispatches ` +
       `from ${o.clients} clients (${o.concurrency} requests in flight), built-in renderer at 0.5K, 21:9 (512×219 px), without evaluation; ` +

@@ -85,7 +85,7 @@ export interface TopologyReport {
 const log0 = (line: string) => process.stderr.write(`[topology] ${line}\n`);
 
 /**
- * The production topology under load and a crash: a fresh PostgreSQL database, two `next start`
+ * The production topology under load and a crash: a fresh PostgreSQL database, two `pnpm start`
  * servers of the production build on it (embedded runner on, one signing secret, the shared rate
  * limit), dispatches from several clients over both, one instance SIGKILLed and started again,
  * then every invariant checked in SQL and over HTTP.

@@ -5,7 +5,7 @@ import { runTopology, type TopologyReport } from "./run";
 const env = readTopologyEnv();
 
 /**
- * The production topology, proved under faults (issue 9): two `next start` servers of the
+ * The production topology, proved under faults (issue 9): two `pnpm start` servers of the
  * production build on one fresh PostgreSQL database, both running the embedded runner with one
  * signing secret and the shared rate limit; 2,000 dispatches from several clients over both,
  * with idempotent replays, cancels and a model that fails a quarter of its renders; instance A

@@ -17,8 +17,10 @@ import { createEnv } from "@t3-oss/env-core";
  */
 export const serverEnvSchema = {
   NODE_ENV: envText(),
-  /** Port the greeting names (Next.js itself reads PORT too). */
+  /** Port the server listens on (`pnpm start`'s front door, and `next start` reads it too). */
   PORT: envInteger(1).default(3000),
+  /** Address the front door listens on; unset: every interface, as `next start` does. */
+  HOST: envText(),
   LOG_LEVEL: envChoice(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default(
     "info",
   ),

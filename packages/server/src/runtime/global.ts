@@ -35,7 +35,10 @@ import { exitGracefullyOnSignals } from "./graceful-shutdown";
 
 // One runtime per server process, kept on globalThis so Next's dev reloads reuse it instead of
 // opening the PGlite folder twice.
-const globalRef = globalThis as unknown as { __garmentRuntime?: Promise<AppRuntime> };
+const globalRef = globalThis as unknown as {
+  __garmentRuntime?: Promise<AppRuntime>;
+  __garmentStarted?: Promise<StartedApp>;
+};
 
 export function getAppRuntime(): Promise<AppRuntime> {
   globalRef.__garmentRuntime ??= buildAppRuntime(readServerEnv()).catch((error: unknown) => {
@@ -113,8 +116,24 @@ function rateLimitStoreFor(choice: RateLimitChoice, db: PrismaClient): RateLimit
   }
 }
 
-/** Called from Next's instrumentation hook: open everything, greet, and close on shutdown. */
-export async function startAppRuntime(): Promise<void> {
+/** Where the server listens, from the validated environment. */
+export interface StartedApp {
+  port: number;
+  host: string | undefined;
+}
+
+/**
+ * Opens everything, greets, and closes on shutdown; once per process. The production server
+ * (apps/studio/server, `pnpm start`) calls it before Next loads, with `frontDoor`; Next's
+ * instrumentation hook calls it again from its own copy of this module (hence the promise on
+ * globalThis). Under plain `next start` the hook's call is the only one.
+ */
+export function startAppRuntime(options: { frontDoor?: boolean } = {}): Promise<StartedApp> {
+  globalRef.__garmentStarted ??= startOnce(options.frontDoor ?? false);
+  return globalRef.__garmentStarted;
+}
+
+async function startOnce(frontDoor: boolean): Promise<StartedApp> {
   let runtime: AppRuntime;
   let env: ServerEnv;
   let stopTracing = async () => {};
@@ -151,7 +170,7 @@ export async function startAppRuntime(): Promise<void> {
         `    Studio sign-in: ${stylist.email} / ${stylist.password}\n\n`,
     );
   }
-  if (!env.NEXT_MANUAL_SIG_HANDLE) {
+  if (!frontDoor && !env.NEXT_MANUAL_SIG_HANDLE) {
     // `next start` then closes its listener and exits on its own as soon as the requests in
     // flight are answered, possibly before the runs in flight are handed back.
     runtime.logger.warn(
@@ -164,4 +183,5 @@ export async function startAppRuntime(): Promise<void> {
     (code) => process.exit(code),
     stopTracing,
   );
+  return { port: env.PORT, host: env.HOST };
 }
