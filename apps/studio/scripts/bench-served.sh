@@ -86,6 +86,7 @@ stop_app() {
 
 result() { grep '^BENCH_RESULT' "$1" | tail -n1; }
 field() { sed -E "s/.* $2=([^ ]+).*/\1/" <<<"$1"; }
+times() { awk -v a="$(field "$1" rps)" -v b="$(field "$2" rps)" 'BEGIN{printf "%.2f", (b>0? a/b : 0)}'; }
 dispatch_wrk() {  # seconds outfile
   (cd "$WORK/bench" && BENCH_KEYS="$KEY" BENCH_BODY_FILE="$BODY" timeout $(($1 + 20)) \
     wrk -t2 -c32 -d"$1s" --timeout 5s --latency -s lib/post.lua \
@@ -135,8 +136,10 @@ stop_app
 start_app next-start
 dispatch_wrk 3 "$WORK/next-warm.txt"
 dispatch_wrk "$DURATION" "$WORK/next-dispatch.txt"
+get_wrk "/v1/jobs/$JOB_ID" "$WORK/next-get-job.txt"
 get_wrk "/v1/credits" "$WORK/next-credits.txt"
-NEXT_DISPATCH="$(result "$WORK/next-dispatch.txt")"; NEXT_CREDITS="$(result "$WORK/next-credits.txt")"
+NEXT_DISPATCH="$(result "$WORK/next-dispatch.txt")"; NEXT_JOB="$(result "$WORK/next-get-job.txt")"
+NEXT_CREDITS="$(result "$WORK/next-credits.txt")"
 stop_app
 
 TABLE="$(ls -d "$WORK"/bench/results/*/ | tail -n1)table.md"
@@ -183,7 +186,10 @@ ratio() { awk -F'\t' -v a="$1" -v b="$2" -v k="$3" '$2==a{x=$k} $2==b{y=$k} END{
   echo "| what | req/s | p50 ms | p99 ms | non-2xx |"
   echo "|---|---:|---:|---:|---:|"
   echo "| dispatch | $(field "$NEXT_DISPATCH" rps) | $(field "$NEXT_DISPATCH" p50_ms) | $(field "$NEXT_DISPATCH" p99_ms) | $(field "$NEXT_DISPATCH" non2xx) |"
+  echo "| GET /v1/jobs/{id} | $(field "$NEXT_JOB" rps) | $(field "$NEXT_JOB" p50_ms) | $(field "$NEXT_JOB" p99_ms) | $(field "$NEXT_JOB" non2xx) |"
   echo "| GET /v1/credits | $(field "$NEXT_CREDITS" rps) | $(field "$NEXT_CREDITS" p50_ms) | $(field "$NEXT_CREDITS" p99_ms) | $(field "$NEXT_CREDITS" non2xx) |"
+  echo
+  echo "- the front door ÷ \`next start\`: dispatch **$(times "$STEADY" "$NEXT_DISPATCH")×**, GET /v1/jobs/{id} **$(times "$JOB" "$NEXT_JOB")×**, GET /v1/credits **$(times "$CREDITS" "$NEXT_CREDITS")×** req/s"
   echo
   echo "## Reproduce"
   echo
