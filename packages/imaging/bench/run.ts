@@ -5,10 +5,8 @@
  * bench-results/imaging.md and bench-results/imaging.json at the repository root.
  * Usage: pnpm --filter @garment/imaging bench [--quick]
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { percentile, writeBenchResults } from "@garment/config/bench";
 import { cpus, loadavg } from "node:os";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   MaterialKey,
   PatternKey,
@@ -50,17 +48,12 @@ function garmentAt(i: number): ResolvedGarment {
   });
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  // Nearest rank: with few samples p95 is the largest or second largest, never interpolated.
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? NaN;
-}
-
 function summarize(samples: readonly number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
     n: samples.length,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     mean: samples.reduce((s, x) => s + x, 0) / samples.length,
     max: sorted.at(-1) ?? NaN,
   };
@@ -163,13 +156,18 @@ ${table}
 Targets (issue 4): render at 1K under 300 ms and at 4K under 3 s. Evaluation analyses a copy downscaled to 192 px, so its cost beyond 1K is mostly PNG decoding.
 `;
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const outMd = resolve(repoRoot, "bench-results/imaging.md");
-const outJson = resolve(repoRoot, "bench-results/imaging.json");
-mkdirSync(dirname(outMd), { recursive: true });
-writeFileSync(outMd, report);
-writeFileSync(
-  outJson,
-  `${JSON.stringify({ benchmark: "imaging", node: process.version, date, quick: QUICK, loadBefore, loadAfter, unit: "ms", rows }, null, 2)}\n`,
+const written = writeBenchResults(
+  "imaging",
+  {
+    benchmark: "imaging",
+    node: process.version,
+    date,
+    quick: QUICK,
+    loadBefore,
+    loadAfter,
+    unit: "ms",
+    rows,
+  },
+  report,
 );
-console.log(`wrote ${outMd} and ${outJson}`);
+console.log(`wrote ${written.markdown} and ${written.json}`);

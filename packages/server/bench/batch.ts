@@ -2,18 +2,15 @@
 // runner with the built-in model, as the issue asks: the time from the upload to the first
 // dispatch (the first job IN_PROGRESS) and from that dispatch to the last result (the batch's
 // finished_at, set when its last job became terminal). Results: bench-results/batch.{json,md}.
+import { percentile, writeBenchResults } from "@garment/config/bench";
 import type { DatabaseKind } from "@garment/db";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { callApi, createTestClient, validSpec } from "../test/harness";
 import type { AppRuntime } from "../src/runtime/app-runtime";
-import { openEmbeddedRuntime } from "./embedded-runtime";
-import { percentile } from "./stats";
+import { measureOnEachDatabase, openEmbeddedRuntime } from "./embedded-runtime";
 
 const ROWS = Number(process.env.BENCH_BATCH_ROWS ?? 200);
 const RESOLUTION = "1K";
 const COLORS = ["navy", "camel", "ecru"];
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
 interface KindResult {
   kind: DatabaseKind;
@@ -111,29 +108,14 @@ async function measure(kind: DatabaseKind): Promise<KindResult> {
 }
 
 function report(results: KindResult[]) {
-  const outDir = path.join(repoRoot, "bench-results");
-  mkdirSync(outDir, { recursive: true });
   const measuredAt = new Date().toISOString();
-  writeFileSync(
-    path.join(outDir, "batch.json"),
-    `${JSON.stringify({ measuredAt, resolution: RESOLUTION, results }, null, 2)}\n`,
-  );
   const rows = results.map(
     (r) =>
       `| ${r.kind} | ${r.rows} | ${r.acceptedMs} | ${r.uploadToFirstDispatchMs} | ${r.firstDispatchToLastResultS} | ${r.uploadToFinishedS} | ${r.rowsPerMinute} | ${r.rowDoneP50S} / ${r.rowDoneP95S} | ${r.succeeded} / ${r.failed} |`,
   );
   const markdown = `# Batch benchmark\n\nMeasured ${measuredAt} by \`pnpm bench\` (packages/server/bench/batch.ts) on this 2-core machine: one POST /v1/batches of ${ROWS} rows (after a one-row warm-up batch), run by the embedded runner with its production settings and the built-in model at ${RESOLUTION}, evaluation on (re-renders count), on a fresh database per kind. "Upload → first dispatch" runs from sending the POST to the earliest \`started_at\` of the batch's jobs (the first job IN_PROGRESS); "first dispatch → last result" from there to the batch's \`finished_at\` (its last job terminal, when \`batch.finished\` is announced). Row done p50 / p95: when the rows reached a terminal state, counted from the upload.\n\n| database | rows | POST → 202 ms | upload → first dispatch ms | first dispatch → last result s | upload → finished s | rows/min | row done p50 / p95 s | succeeded / failed |\n|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n`;
-  writeFileSync(path.join(outDir, "batch.md"), markdown);
+  writeBenchResults("batch", { measuredAt, resolution: RESOLUTION, results }, markdown);
   console.log(markdown);
 }
 
-async function main() {
-  const kinds: DatabaseKind[] = ["pglite"];
-  if (process.env.TEST_DATABASE_URL) kinds.push("postgres");
-  else console.warn("TEST_DATABASE_URL is not set: measuring PGlite only.");
-  const results: KindResult[] = [];
-  for (const kind of kinds) results.push(await measure(kind));
-  report(results);
-}
-
-await main();
+report(await measureOnEachDatabase(measure));

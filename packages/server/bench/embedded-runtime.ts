@@ -1,4 +1,4 @@
-import { openTestDatabase, type DatabaseKind } from "@garment/db";
+import { openTestDatabase, testDatabaseKinds, type DatabaseKind } from "@garment/db";
 import { createImageModelRegistry } from "@garment/imaging";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,4 +33,19 @@ export async function openEmbeddedRuntime(kind: DatabaseKind) {
       rmSync(artifacts, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `measure` on PGlite, then on PostgreSQL when TEST_DATABASE_URL names a server: one after
+ * the other, so the two never compete for the machine's cores.
+ */
+export async function measureOnEachDatabase<T>(
+  measure: (kind: DatabaseKind) => Promise<T>,
+): Promise<T[]> {
+  const kinds = testDatabaseKinds();
+  if (!kinds.includes("postgres"))
+    console.warn("TEST_DATABASE_URL is not set: measuring PGlite only.");
+  const results: T[] = [];
+  for (const kind of kinds) results.push(await measure(kind));
+  return results;
 }

@@ -1,19 +1,16 @@
 // `pnpm bench` (server): the job list and the usage list stay flat in latency as a client's
 // rows grow from 10 k to 1 M (keyset pages over indexed (client, mode, created_at, id)), on
 // PostgreSQL, through the REST router in-process. Results: bench-results/lists.{json,md}.
+import { percentile, writeBenchResults } from "@garment/config/bench";
 import { encodeCursor } from "@garment/schemas";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { callApi, createTestClient, createTestRuntime, type TestRuntime } from "../test/harness";
 import { seedJobs, seedRequestLogs } from "../test/seed-lists";
-import { percentile } from "./stats";
 
 const SIZES = (process.env.LISTS_ROWS ?? "10000,1000000").split(",").map(Number);
 const SAMPLES = Number(process.env.LISTS_SAMPLES ?? 200);
 const WARMUP = 20;
 /** How deep the "deep cursor" page starts, as a share of the client's rows. */
 const DEPTH = 0.9;
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
 interface Row {
   rows: number;
@@ -121,10 +118,7 @@ ${lines.join("\n")}
 
 A ratio near 1× is flat: every page is an index range scan of 51 rows however deep it starts.
 `;
-  const outDir = path.join(repoRoot, "bench-results");
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, "lists.json"), JSON.stringify({ results }, null, 2) + "\n");
-  writeFileSync(path.join(outDir, "lists.md"), markdown);
+  writeBenchResults("lists", { results }, markdown);
   console.log(markdown);
 }
 

@@ -1,8 +1,9 @@
 // `pnpm bench` (server): dispatch throughput and latency on PGlite and PostgreSQL, beside two
 // ceilings measured in the same run. Results: bench-results/dispatch.{json,md} at the repo root.
+import { writeBenchResults } from "@garment/config/bench";
 import { openTestDatabase } from "@garment/db";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -12,7 +13,6 @@ import { measureSqlCeiling } from "./sql-ceiling";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const PG_URL = process.env.TEST_DATABASE_URL;
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
 const BODY = JSON.stringify({
   garment_category_public_id: "01KDVDNA00ZKRRMS30Q0DXB47N",
@@ -91,13 +91,7 @@ async function main() {
 }
 
 function report(results: LoadResult[]) {
-  const outDir = path.join(repoRoot, "bench-results");
-  mkdirSync(outDir, { recursive: true });
   const measuredAt = new Date().toISOString();
-  writeFileSync(
-    path.join(outDir, "dispatch.json"),
-    `${JSON.stringify({ measuredAt, concurrency: CONCURRENCY, seconds: SECONDS, results }, null, 2)}\n`,
-  );
   const ceiling = results.find((r) => r.label.startsWith("straight SQL"));
   const onPg = results.find((r) => r.label.includes("PostgreSQL"));
   const rows = results.map(
@@ -113,7 +107,11 @@ function report(results: LoadResult[]) {
       ? `\nOn PostgreSQL at ${CONCURRENCY} concurrent clients the endpoint reached ${Math.round((100 * onPg.throughputPerSecond) / ceiling.throughputPerSecond)} % of the straight-SQL throughput (target ≥ 50 %) with a p99 of ${onPg.p99Ms} ms against the ceiling's ${ceiling.p99Ms} ms (target ≤ 2×: ${(onPg.p99Ms / ceiling.p99Ms).toFixed(2)}×).\n`
       : "\n";
   const markdown = `# Dispatch benchmark\n\nMeasured ${measuredAt} by \`pnpm bench\` (packages/server/bench/run.ts): ${CONCURRENCY} closed-loop clients, ${SECONDS} s per row after a 1 s warm-up, on this 2-core machine. One client dispatches from every connection (the worst case: all debits contend on one balance row).\n\n| what | requests/s | p50 ms | p99 ms | statuses |\n|---|---|---|---|---|\n${rows.join("\n")}\n${verdict}`;
-  writeFileSync(path.join(outDir, "dispatch.md"), markdown);
+  writeBenchResults(
+    "dispatch",
+    { measuredAt, concurrency: CONCURRENCY, seconds: SECONDS, results },
+    markdown,
+  );
   console.log(markdown);
 }
 

@@ -1,3 +1,5 @@
+import { percentile } from "@garment/config/bench";
+
 export interface LoadResult {
   label: string;
   concurrency: number;
@@ -7,12 +9,6 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   statuses: Record<string, number>;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? NaN;
 }
 
 /** Runs `concurrency` closed-loop workers for `seconds` (after a warm-up) and summarises. */

@@ -2,18 +2,15 @@
 // model and production runner settings. Measures the time from the 202 to SUCCESS one job at a
 // time (latency), then a burst of jobs at once (throughput), and how much of each job's time is
 // spent outside the image model. Results: bench-results/workflow.{json,md} at the repo root.
+import { percentile, writeBenchResults } from "@garment/config/bench";
 import type { DatabaseKind } from "@garment/db";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { callApi, createTestClient, validSpec } from "../test/harness";
 import type { AppRuntime } from "../src/runtime/app-runtime";
-import { openEmbeddedRuntime } from "./embedded-runtime";
-import { percentile } from "./stats";
+import { measureOnEachDatabase, openEmbeddedRuntime } from "./embedded-runtime";
 
 const SEQUENTIAL_JOBS = Number(process.env.BENCH_WORKFLOW_JOBS ?? 12);
 const BURST_JOBS = Number(process.env.BENCH_WORKFLOW_BURST ?? 40);
 const RESOLUTION = "1K";
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
 interface JobTiming {
   totalMs: number;
@@ -110,29 +107,14 @@ async function measure(kind: DatabaseKind): Promise<KindResult> {
 }
 
 function report(results: KindResult[]) {
-  const outDir = path.join(repoRoot, "bench-results");
-  mkdirSync(outDir, { recursive: true });
   const measuredAt = new Date().toISOString();
-  writeFileSync(
-    path.join(outDir, "workflow.json"),
-    `${JSON.stringify({ measuredAt, resolution: RESOLUTION, results }, null, 2)}\n`,
-  );
   const rows = results.map(
     (r) =>
       `| ${r.kind} | ${r.sequential.p50Ms} | ${r.sequential.p95Ms} | ${Math.round(r.sequential.outsideModelShare * 100)} % | ${r.burst.jobsPerMinute} | ${r.burst.succeeded}/${r.burst.jobs} in ${r.burst.seconds} s |`,
   );
   const markdown = `# Generation benchmark\n\nMeasured ${measuredAt} by \`pnpm bench\` (packages/server/bench/workflow.ts) on this 2-core machine: the embedded runner with its production settings (4 concurrent runs), the built-in model at ${RESOLUTION}, evaluation on (re-renders count). Latency is one job at a time (${SEQUENTIAL_JOBS} jobs after a warm-up), from the job's \`queued\` event (written with the 202) to its \`succeeded\` event. Throughput is ${BURST_JOBS} jobs dispatched at once. "Outside the model" is the share of each job's time not spent inside \`ImageModel.render\` (planning, evaluation, storage, database writes and runner hand-offs).\n\n| database | 202 → SUCCESS p50 ms | p95 ms | outside the model | jobs/min (burst) | burst |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n`;
-  writeFileSync(path.join(outDir, "workflow.md"), markdown);
+  writeBenchResults("workflow", { measuredAt, resolution: RESOLUTION, results }, markdown);
   console.log(markdown);
 }
 
-async function main() {
-  const kinds: DatabaseKind[] = ["pglite"];
-  if (process.env.TEST_DATABASE_URL) kinds.push("postgres");
-  else console.warn("TEST_DATABASE_URL is not set: measuring PGlite only.");
-  const results: KindResult[] = [];
-  for (const kind of kinds) results.push(await measure(kind));
-  report(results);
-}
-
-await main();
+report(await measureOnEachDatabase(measure));

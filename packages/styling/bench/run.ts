@@ -2,10 +2,8 @@
 // report over a seeded sample of 1,000 plans (hue-template fit, formality and season
 // violations, footwear/accessory share, material spread) and the style suite's families.
 // Printed, and written to bench-results/styling.{json,md} at the repository root.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { percentile, writeBenchResults } from "@garment/config/bench";
 import { loadavg } from "node:os";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   FASHION_COLORS,
   GARMENT_CATEGORIES,
@@ -73,17 +71,13 @@ function specs(): ProductSpec[] {
   }));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
-}
-
 function summarize(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
   return {
     n: samples.length,
-    p50: percentile(sorted, 0.5),
-    p99: percentile(sorted, 0.99),
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
     mean,
     max: sorted.at(-1) ?? NaN,
   };
@@ -152,12 +146,9 @@ console.log(lines.join("\n"));
 const styleLines = styleReportMarkdown(style);
 console.log(`\n${styleLines}`);
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const out = resolve(repoRoot, "bench-results/styling.json");
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(
-  out.replace(/\.json$/, ".md"),
+const written = writeBenchResults(
+  "styling",
+  results,
   `# Styling benchmark\n\nMeasured ${results.date} by \`pnpm bench\` (or \`pnpm --filter @garment/styling bench\`; packages/styling/bench/run.ts) on ${process.version}, this 2-core machine; 1-minute load average ${loadBefore.toFixed(1)} before the run (the machine is shared: a load above 2 inflates every time, the tail most).\n\n## Plan time\n\n${lines.join("\n")}\n\n${styleLines}\n`,
 );
-console.log(`wrote ${out}`);
+console.log(`wrote ${written.json}`);
