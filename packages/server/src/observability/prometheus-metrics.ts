@@ -1,10 +1,35 @@
 import type { PoolStats } from "@garment/db";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { HandledRequest, Metrics, QueueState } from "../ports/metrics";
+import type { HandledRequest, Metrics } from "../ports/metrics";
+
+/**
+ * The queue gauges (the same on every instance: the database's), keyed by the figure of the
+ * operator's queue state each one shows (services/operator/queue-state.ts owns that state; this
+ * adapter sits below the services, so it names only the figures it reads).
+ */
+const QUEUE_GAUGES = {
+  queuedJobs: ["garment_jobs_queued", "Jobs accepted and not yet started (all instances)."],
+  oldestQueuedSeconds: [
+    "garment_jobs_queued_oldest_age_seconds",
+    "Age of the oldest job waiting to start.",
+  ],
+  jobsInProgress: [
+    "garment_jobs_in_progress",
+    "Jobs whose work has started and not finished (all instances).",
+  ],
+  outboxPending: ["garment_outbox_pending_events", "Events waiting in the outbox for Inngest."],
+  oldestOutboxSeconds: [
+    "garment_outbox_oldest_age_seconds",
+    "Age of the oldest event waiting in the outbox.",
+  ],
+} as const;
+
+/** What the queue gauges read: any state with these figures (the operator's QueueState). */
+export type QueueGaugeReading = Record<keyof typeof QUEUE_GAUGES, number>;
 
 /** What the gauges are read from at each scrape (the database's view, and this instance's). */
 export interface GaugeSource {
-  queue(): Promise<QueueState>;
+  queue(): Promise<QueueGaugeReading>;
   /** Runs the embedded runner of this instance executes now; null with a real Inngest. */
   runsExecuting(): number | null;
   pool(): PoolStats | null;
@@ -91,25 +116,9 @@ export class PrometheusMetrics implements Metrics {
     registers: [this.registry],
   });
 
-  private readonly queuedJobs = this.gauge(
-    "garment_jobs_queued",
-    "Jobs accepted and not yet started (all instances).",
-  );
-  private readonly oldestQueued = this.gauge(
-    "garment_jobs_queued_oldest_age_seconds",
-    "Age of the oldest job waiting to start.",
-  );
-  private readonly jobsInProgress = this.gauge(
-    "garment_jobs_in_progress",
-    "Jobs whose work has started and not finished (all instances).",
-  );
-  private readonly outboxPending = this.gauge(
-    "garment_outbox_pending_events",
-    "Events waiting in the outbox for Inngest.",
-  );
-  private readonly oldestOutbox = this.gauge(
-    "garment_outbox_oldest_age_seconds",
-    "Age of the oldest event waiting in the outbox.",
+  private readonly queueGauges = Object.entries(QUEUE_GAUGES).map(
+    ([figure, [name, help]]) =>
+      [figure as keyof QueueGaugeReading, this.gauge(name, help)] as const,
   );
   private readonly runnerExecuting = this.gauge(
     "garment_runner_executing_runs",
@@ -215,11 +224,7 @@ export class PrometheusMetrics implements Metrics {
     }
     try {
       const queue = await source.queue();
-      this.queuedJobs.set(queue.queuedJobs);
-      this.oldestQueued.set(queue.oldestQueuedSeconds);
-      this.jobsInProgress.set(queue.jobsInProgress);
-      this.outboxPending.set(queue.outboxPending);
-      this.oldestOutbox.set(queue.oldestOutboxSeconds);
+      for (const [figure, gauge] of this.queueGauges) gauge.set(queue[figure]);
       this.queueStateUp.set(1);
     } catch {
       this.queueStateUp.set(0);

@@ -1,4 +1,4 @@
 // The interfaces the core depends on and the adapters implement (one definition of each).
 export type { WorkflowEngine, WorkflowEvent } from "./workflow-engine";
 export type { ImageModelDirectory } from "./image-model-directory";
-export { NO_METRICS, type Metrics, type HandledRequest, type QueueState } from "./metrics";
+export { NO_METRICS, type Metrics, type HandledRequest } from "./metrics";

@@ -48,17 +48,3 @@ export const NO_METRICS: Metrics = {
   renderEvaluated: () => undefined,
   webhookAttempted: () => undefined,
 };
-
-/** The work waiting and running across every instance, as the database has it now. */
-export interface QueueState {
-  /** Jobs accepted and not started (NOT_STARTED). */
-  queuedJobs: number;
-  /** Age of the oldest of them, in seconds (0 when none waits). */
-  oldestQueuedSeconds: number;
-  /** Jobs whose work has started (IN_PROGRESS). */
-  jobsInProgress: number;
-  /** Events waiting in the outbox for Inngest (always 0 with the embedded runner). */
-  outboxPending: number;
-  /** Age of the oldest unsent event, in seconds. */
-  oldestOutboxSeconds: number;
-}
