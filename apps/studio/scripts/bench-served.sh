@@ -122,7 +122,9 @@ JOB_ID="$(curl -fs -X POST "http://127.0.0.1:$PORT/v1/complementary-garment-gene
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).job_id))')"
 get_wrk "/v1/jobs/$JOB_ID" "$WORK/get-job.txt"
 get_wrk "/v1/credits" "$WORK/get-credits.txt"
+get_wrk "/" "$WORK/get-home.txt"
 JOB="$(result "$WORK/get-job.txt")"; CREDITS="$(result "$WORK/get-credits.txt")"
+HOME_PAGE="$(result "$WORK/get-home.txt")"
 
 # 3. Side by side with the ceiling and the peer, one run (the shared bench's run.sh).
 (cd "$WORK/bench" && DB_NAME=gs_bench_served_peer HTTP_PORT="${BENCH_HTTP_PORT:-18081}" \
@@ -138,8 +140,9 @@ dispatch_wrk 3 "$WORK/next-warm.txt"
 dispatch_wrk "$DURATION" "$WORK/next-dispatch.txt"
 get_wrk "/v1/jobs/$JOB_ID" "$WORK/next-get-job.txt"
 get_wrk "/v1/credits" "$WORK/next-credits.txt"
+get_wrk "/" "$WORK/next-home.txt"
 NEXT_DISPATCH="$(result "$WORK/next-dispatch.txt")"; NEXT_JOB="$(result "$WORK/next-get-job.txt")"
-NEXT_CREDITS="$(result "$WORK/next-credits.txt")"
+NEXT_CREDITS="$(result "$WORK/next-credits.txt")"; NEXT_HOME="$(result "$WORK/next-home.txt")"
 stop_app
 
 TABLE="$(ls -d "$WORK"/bench/results/*/ | tail -n1)table.md"
@@ -176,6 +179,7 @@ ratio() { awk -F'\t' -v a="$1" -v b="$2" -v k="$3" '$2==a{x=$k} $2==b{y=$k} END{
   echo "| dispatch, the 15 s after | $(field "$STEADY" rps) | $(field "$STEADY" p50_ms) | $(field "$STEADY" p99_ms) | $(field "$STEADY" non2xx) |"
   echo "| GET /v1/jobs/{id} | $(field "$JOB" rps) | $(field "$JOB" p50_ms) | $(field "$JOB" p99_ms) | $(field "$JOB" non2xx) |"
   echo "| GET /v1/credits | $(field "$CREDITS" rps) | $(field "$CREDITS" p50_ms) | $(field "$CREDITS" p99_ms) | $(field "$CREDITS" non2xx) |"
+  echo "| GET / (a Studio page, through Next) | $(field "$HOME_PAGE" rps) | $(field "$HOME_PAGE" p50_ms) | $(field "$HOME_PAGE" p99_ms) | $(field "$HOME_PAGE" non2xx) |"
   echo
   echo "The server listened $((STARTUP_MS / 1000)).$((STARTUP_MS % 1000 / 100)) s after it was started; reads: wrk -t2 -c32 -d${DURATION}s after 3 s."
   echo
@@ -188,8 +192,9 @@ ratio() { awk -F'\t' -v a="$1" -v b="$2" -v k="$3" '$2==a{x=$k} $2==b{y=$k} END{
   echo "| dispatch | $(field "$NEXT_DISPATCH" rps) | $(field "$NEXT_DISPATCH" p50_ms) | $(field "$NEXT_DISPATCH" p99_ms) | $(field "$NEXT_DISPATCH" non2xx) |"
   echo "| GET /v1/jobs/{id} | $(field "$NEXT_JOB" rps) | $(field "$NEXT_JOB" p50_ms) | $(field "$NEXT_JOB" p99_ms) | $(field "$NEXT_JOB" non2xx) |"
   echo "| GET /v1/credits | $(field "$NEXT_CREDITS" rps) | $(field "$NEXT_CREDITS" p50_ms) | $(field "$NEXT_CREDITS" p99_ms) | $(field "$NEXT_CREDITS" non2xx) |"
+  echo "| GET / | $(field "$NEXT_HOME" rps) | $(field "$NEXT_HOME" p50_ms) | $(field "$NEXT_HOME" p99_ms) | $(field "$NEXT_HOME" non2xx) |"
   echo
-  echo "- the front door ÷ \`next start\`: dispatch **$(times "$STEADY" "$NEXT_DISPATCH")×**, GET /v1/jobs/{id} **$(times "$JOB" "$NEXT_JOB")×**, GET /v1/credits **$(times "$CREDITS" "$NEXT_CREDITS")×** req/s"
+  echo "- the front door ÷ \`next start\`: dispatch **$(times "$STEADY" "$NEXT_DISPATCH")×**, GET /v1/jobs/{id} **$(times "$JOB" "$NEXT_JOB")×**, GET /v1/credits **$(times "$CREDITS" "$NEXT_CREDITS")×**, GET / **$(times "$HOME_PAGE" "$NEXT_HOME")×** req/s"
   echo
   echo "## Reproduce"
   echo
