@@ -87,6 +87,38 @@ describe.each(testDatabaseKinds())("sign-in brute force on %s", (kind) => {
     expect(signedIn.outcome).toBe("signed-in");
   });
 
+  it("a locked account's refusals check no password, so they do not charge the address", async () => {
+    const locked = await stylist();
+    for (let guess = 0; guess < 5; guess += 1) {
+      await attemptSignIn(runtime, {
+        email: locked,
+        password: `guess ${guess}`,
+        headers: from(`198.51.100.${guess + 60}`),
+      });
+    }
+    // A colleague behind the same office address retries the locked account past the
+    // address's 12 attempts: each refusal is the account's, and checks nothing.
+    const office = from("192.0.2.120");
+    const peak = runtime.signIn.passwordChecks.peak;
+    for (let retry = 0; retry < 13; retry += 1) {
+      expectThrottled(
+        await attemptSignIn(runtime, {
+          email: locked,
+          password: "right password",
+          headers: office,
+        }),
+      );
+    }
+    expect(runtime.signIn.passwordChecks.peak).toBe(peak);
+    // Everyone else behind that address still signs in.
+    const signedIn = await attemptSignIn(runtime, {
+      email: await stylist(),
+      password: "right password",
+      headers: office,
+    });
+    expect(signedIn.outcome).toBe("signed-in");
+  });
+
   it("unknown emails are throttled alike (no enumeration by the throttle)", async () => {
     for (let guess = 0; guess < 5; guess += 1) {
       await attemptSignIn(runtime, {

@@ -11,7 +11,9 @@ export type ThrottleDecision =
  * Per-account and per-address buckets of failed sign-ins, in the database's rate-limit table,
  * so every instance sees the same counts. An attempt takes a token from both before any hash
  * is checked (so concurrent guesses cannot overrun a bucket), and a success gives them back:
- * only failures count.
+ * only failures count. An attempt the account's bucket refuses checked no password, so the
+ * address's token goes back too: a locked account's retries do not throttle everyone else
+ * behind the same address (an office's NAT).
  */
 export class SignInThrottle {
   constructor(
@@ -29,13 +31,14 @@ export class SignInThrottle {
     const byAddress = await this.store.take(address.key, address.limit);
     if (!byAddress.allowed) return refusal(byAddress.retryAfterMs);
     const byAccount = await this.store.take(account.key, account.limit);
-    if (!byAccount.allowed) return refusal(byAccount.retryAfterMs);
+    if (!byAccount.allowed) {
+      await this.store.giveBack([address]);
+      return refusal(byAccount.retryAfterMs);
+    }
     return {
       allowed: true,
       settle: async (succeeded) => {
-        if (!succeeded) return;
-        await this.store.giveBack(address.key, address.limit);
-        await this.store.giveBack(account.key, account.limit);
+        if (succeeded) await this.store.giveBack([address, account]);
       },
     };
   }

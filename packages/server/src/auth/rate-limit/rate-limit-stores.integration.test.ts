@@ -1,6 +1,6 @@
 import { openTestDatabase, testDatabaseKinds, type DatabaseHandle } from "@garment/db";
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MemoryRateLimitStore } from "./memory-store";
 import { PostgresRateLimitStore } from "./postgres-store";
 import type { RateLimitStore } from "./rate-limit-store";
@@ -79,6 +79,41 @@ describe.each(backends)("shared rate-limit store: %s", (_name, open) => {
     expect((await stores.b.take("k3", limit)).allowed).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 260));
     expect((await stores.b.take("k2", limit)).allowed).toBe(true);
+  });
+});
+
+describe.each(testDatabaseKinds())("database store's give-back on %s", (kind) => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it("returns one token to each bucket in one statement, never past a full bucket", async () => {
+    const store = new PostgresRateLimitStore(database.db);
+    const a = { key: "give-a", limit: { requests: 2, windowMs: 60_000 } };
+    const b = { key: "give-b", limit: { requests: 3, windowMs: 60_000 } };
+    for (const bucket of [a, a, b, b, b]) await store.take(bucket.key, bucket.limit);
+    expect((await store.take(a.key, a.limit)).allowed).toBe(false);
+    expect((await store.take(b.key, b.limit)).allowed).toBe(false);
+
+    const statements = vi.spyOn(database.db, "$executeRaw");
+    await store.giveBack([a, b]);
+    expect(statements).toHaveBeenCalledTimes(1);
+    statements.mockRestore();
+    expect((await store.take(a.key, a.limit)).allowed).toBe(true);
+    expect((await store.take(b.key, b.limit)).allowed).toBe(true);
+    expect((await store.take(a.key, a.limit)).allowed).toBe(false);
+
+    // Given back more often than taken, a bucket is full, not fuller.
+    const c = { key: "give-c", limit: { requests: 1, windowMs: 60_000 } };
+    await store.take(c.key, c.limit);
+    await store.giveBack([c]);
+    await store.giveBack([c]);
+    expect((await store.take(c.key, c.limit)).allowed).toBe(true);
+    expect((await store.take(c.key, c.limit)).allowed).toBe(false);
   });
 });
 
