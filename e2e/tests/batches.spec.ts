@@ -99,7 +99,9 @@ test.describe("Batch from a product feed", () => {
     writeFileSync(file, productFeed());
 
     await signIn(page);
-    await page.getByRole("link", { name: "Batch from a feed" }).click();
+    await page.getByRole("link", { name: "Batches", exact: true }).click();
+    await expect(page).toHaveURL(/\/batches$/);
+    await page.getByRole("link", { name: "New batch" }).click();
     await expect(page).toHaveURL(/\/batches\/new$/);
     await expectAccessible(page, testInfo, "batch-new-empty");
 
@@ -132,6 +134,14 @@ test.describe("Batch from a product feed", () => {
     await expectExports(page);
     await keepScreenshot(page, testInfo, "batch-finished");
     await expectAccessible(page, testInfo, "batch-finished");
+
+    // The batches list has it, finished, with what it cost.
+    await page.getByRole("link", { name: "Batches", exact: true }).click();
+    const listed = page.locator(`tr[data-batch="${batchUrl.split("/").at(-1)}"]`);
+    await expect(listed.getByTestId("list-item-count")).toHaveText("50");
+    await expect(listed.getByTestId("list-count-SUCCESS")).toHaveText("50");
+    await expect(listed.getByTestId("list-charged")).toHaveText(String(price));
+    await expect(listed.getByTestId("list-state")).toHaveText("Finished");
 
     // The same file, fixed the same way: the server answers with the batch it already has.
     await uploadAndFix(page, file);

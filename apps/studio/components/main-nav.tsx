@@ -6,7 +6,7 @@ import { cn } from "~/lib/cn";
 
 const LINKS = [
   { href: "/generate", label: "New garment" },
-  { href: "/batches", label: "Batch from a feed" },
+  { href: "/batches", label: "Batches" },
   { href: "/history", label: "History" },
   { href: "/catalog", label: "Catalog" },
   { href: "/account", label: "Credits & keys" },

@@ -7,6 +7,7 @@ import type { JobStatus } from "@garment/schemas";
 export const LEDGER_PAGE_SIZE = 10;
 export const CATALOG_PAGE_SIZE = 12;
 export const HISTORY_PAGE_SIZE = 12;
+export const BATCHES_PAGE_SIZE = 20;
 export const FIRST_ACTIVITY_RANGE = "24h" as const;
 
 /** The history list's filters as its URL holds them. */
@@ -34,4 +35,9 @@ export function historyInput(filters: HistoryFilters) {
 /** The list's offset from the URL: a whole number, 0 when absent or nonsense. */
 export function offsetParam(value: string | null | undefined): number {
   return Math.max(0, Number(value) || 0);
+}
+
+/** The batches.list input for a page: the first, or the one after the cursor the URL holds. */
+export function batchesInput(cursor: string) {
+  return { limit: BATCHES_PAGE_SIZE, ...(cursor ? { cursor } : {}) };
 }

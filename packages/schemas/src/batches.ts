@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ComplementaryGarmentGeneratorRequest } from "./complementary-garment";
 import { JobStatus } from "./job-status";
+import { PageInfo, pageQuery } from "./page";
 
 // POST /v1/batches and GET /v1/batches/{id}: our extension, not a route of the original API.
 // The Studio's bulk upload checks each row in the browser with BatchItem, the schema the API uses.
@@ -74,6 +75,23 @@ export const BatchSummary = z
   })
   .meta({ id: "BatchSummary" });
 export type BatchSummary = z.infer<typeof BatchSummary>;
+
+/**
+ * Query of GET /v1/batches. Pages are smaller than other lists': each batch on a page carries
+ * its counts by status, read from its jobs (up to 1,000 each).
+ */
+export const BatchListQuery = pageQuery({ defaultLimit: 20, maxLimit: 100 });
+export type BatchListQuery = z.infer<typeof BatchListQuery>;
+
+/** GET /v1/batches: the caller's batches, newest first, each without its jobs. */
+export const BatchListResponse = z
+  .object({
+    batches: z.array(BatchSummary),
+    ...PageInfo.shape,
+    count: z.int().meta({ description: "Batches on this page." }),
+  })
+  .meta({ id: "BatchListResponse" });
+export type BatchListResponse = z.infer<typeof BatchListResponse>;
 
 export const BatchResponse = BatchSummary.extend({
   jobs: z.array(BatchJobResponse),

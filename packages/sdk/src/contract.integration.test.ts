@@ -3,6 +3,7 @@
 // Next.js route mounts, on a random port, with the embedded workflow runner.
 import { testDatabaseKinds } from "@garment/db";
 import {
+  BatchListResponse,
   BatchResponse,
   CatalogEntryResponse,
   CompatibilityCheckResponse,
@@ -356,6 +357,13 @@ describe.each(testDatabaseKinds())("REST contract through the SDK on %s", (kind)
     expect(BatchResponse.parse(read.data).jobs.map((job) => job.job_id)).toEqual(
       batch.jobs.map((job) => job.job_id),
     );
+
+    // The list (our extension) carries it first, newest first, as its summary (no jobs).
+    const listed = await api.GET("/v1/batches", { params: { query: { limit: 1 } } });
+    expect(listed.response.status).toBe(200);
+    const [summary] = BatchListResponse.parse(listed.data).batches;
+    expect(summary).toMatchObject({ batch_id: batch.batch_id, item_count: 2, credits_cost: 10 });
+    expect(summary).not.toHaveProperty("jobs");
 
     // Its exports (our extension) answer files: the CSV names each row, the zip starts "PK".
     const path = { public_id: batch.batch_id };

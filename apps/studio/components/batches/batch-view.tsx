@@ -5,22 +5,14 @@ import { useEffect, useState } from "react";
 import { buttonClass } from "~/components/ui/button";
 import { Card, Skeleton } from "~/components/ui/card";
 import { JOB_STATUSES } from "~/lib/schemas";
-import { errorMessage, trpc, type Outputs } from "~/lib/trpc";
+import { errorMessage, trpc } from "~/lib/trpc";
 import { BatchExports } from "./batch-exports";
+import { isBatchFinished, STATUS_ORDER } from "./batch-state";
 import { BatchJobsGrid } from "./batch-jobs-grid";
 import { BatchProgressChart } from "./batch-progress-chart";
 import { recordProgress, type ProgressSample } from "./progress-samples";
 
 const POLL_MS = 1000;
-const COUNT_ORDER = ["NOT_STARTED", "IN_PROGRESS", "SUCCESS", "FAILURE"] as const;
-
-/**
- * Every job is terminal. `finished_at` says so once the batch.finished announcement is written;
- * the counts say it on the poll that sees the last job end, which may come first.
- */
-function isFinished(batch: Outputs["batches"]["get"]): boolean {
-  return !!batch.finished_at || batch.counts.SUCCESS + batch.counts.FAILURE === batch.item_count;
-}
 
 /** A batch, live: counts, a chart of its progress and the grid of its jobs, polled until it ends. */
 export function BatchView({ batchId, replayed }: { batchId: string; replayed: boolean }) {
@@ -29,13 +21,13 @@ export function BatchView({ batchId, replayed }: { batchId: string; replayed: bo
     { public_id: batchId },
     {
       refetchInterval: (query) =>
-        query.state.data && isFinished(query.state.data) ? false : POLL_MS,
+        query.state.data && isBatchFinished(query.state.data) ? false : POLL_MS,
       staleTime: 0,
     },
   );
   const [samples, setSamples] = useState<readonly ProgressSample[]>([]);
   const data = batch.data;
-  const finished = !!data && isFinished(data);
+  const finished = !!data && isBatchFinished(data);
 
   useEffect(() => {
     if (data) setSamples((current) => recordProgress(current, data.counts, Date.now()));
@@ -118,7 +110,7 @@ export function BatchView({ batchId, replayed }: { batchId: string; replayed: bo
             Jobs by status
           </h2>
           <dl className="mt-3 grid grid-cols-2 gap-3">
-            {COUNT_ORDER.map((status) => (
+            {STATUS_ORDER.map((status) => (
               <div key={status} className="rounded-md bg-stone-50 p-3">
                 <dt className="text-xs text-stone-600">{JOB_STATUSES[status]}</dt>
                 <dd className="text-xl font-semibold tabular-nums" data-testid={`count-${status}`}>

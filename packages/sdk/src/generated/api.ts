@@ -388,7 +388,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the caller's batches, newest first
+         * @description Our extension, not a route of the original API. Each batch as its summary (the `batch.finished` data): counts by status, credits charged and refunded, and when it finished. Read one batch's jobs with `GET /v1/batches/{public_id}`.
+         */
+        get: operations["listBatches"];
         put?: never;
         /**
          * Dispatch a batch of complementary-garment generations
@@ -1017,6 +1021,15 @@ export interface components {
             /** @description The final image's short-lived signed URL, once the job succeeded. */
             image_url: string | null;
         };
+        BatchListResponse: {
+            batches: components["schemas"]["BatchSummaryOutput"][];
+            limit: number;
+            offset: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description Batches on this page. */
+            count: number;
+        };
         JobDetailResponseOutput: {
             public_id: string;
             job_type: string;
@@ -1063,6 +1076,19 @@ export interface components {
             IN_PROGRESS: number;
             SUCCESS: number;
             FAILURE: number;
+        };
+        BatchSummaryOutput: {
+            batch_id: string;
+            request_id: string;
+            created_at: string;
+            /** @description When the last job became terminal (batch.finished was announced then). */
+            finished_at: string | null;
+            item_count: number;
+            /** @description What the batch was charged, all rows together. */
+            credits_cost: number;
+            /** @description What its failed rows gave back so far (each failed row refunded once). */
+            credits_refunded: number;
+            counts: components["schemas"]["BatchCountsOutput"];
         };
     };
     responses: never;
@@ -2703,6 +2729,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed. */
+                    "retry-after": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Pages by keyset. */
+                cursor?: string;
+                /** @description Rows to skip, at most 10000 (kept for compatibility; prefer `cursor`). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of batches. */
+            200: {
+                headers: {
+                    /** @description The request's ULID (request_logs id). */
+                    "x-request-id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchListResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or revoked credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the capability, or the operation is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `VALIDATION_ERROR`: Validation failed: FastAPI-style `detail` plus the error envelope. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests for this credential; retry after `Retry-After` seconds. */

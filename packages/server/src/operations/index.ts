@@ -13,6 +13,7 @@ import { getCredits } from "./get-credits";
 import { getGarmentCategory } from "./get-garment-category";
 import { getJob } from "./get-job";
 import { getSpecVocabulary } from "./get-spec-vocabulary";
+import { listBatches } from "./list-batches";
 import { listComplementaryGarments } from "./list-complementary-garments";
 import { listGarmentCategories } from "./list-garment-categories";
 import { listImageModels } from "./list-image-models";
@@ -43,7 +44,12 @@ import { setOperationEnabled } from "./studio/set-operation-enabled";
 export const operations = {
   complementaryGarment: { dispatch: dispatchComplementaryGarment },
   /** Our extension: many dispatches at once (POST /v1/batches). */
-  batches: { create: createBatch, get: getBatch, exportLinks: getBatchExportLinks },
+  batches: {
+    create: createBatch,
+    list: listBatches,
+    get: getBatch,
+    exportLinks: getBatchExportLinks,
+  },
   jobs: {
     list: listJobs,
     get: getJob,

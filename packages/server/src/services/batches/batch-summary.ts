@@ -1,31 +1,55 @@
-import type { Prisma, PrismaClient } from "@garment/db";
+import { Prisma, type PrismaClient } from "@garment/db";
 import type { BatchCounts, BatchSummary } from "@garment/schemas";
 
-/** What a batch's failed rows gave back: each row's refund is a ledger entry under its request. */
-export async function batchCreditsRefunded(db: PrismaClient, batchId: string): Promise<number> {
-  const rows = await db.$queryRaw<{ refunded: number }[]>`
-    SELECT COALESCE(sum(ledger.amount), 0)::int AS refunded
+type BatchRow = Prisma.BatchGetPayload<object>;
+
+const noCounts = (): BatchCounts => ({ NOT_STARTED: 0, IN_PROGRESS: 0, SUCCESS: 0, FAILURE: 0 });
+
+/**
+ * What each batch's failed rows gave back: each row's refund is a ledger entry under its request.
+ * One grouped query for any number of batches (a page of the list reads them together).
+ */
+async function creditsRefundedByBatch(
+  db: PrismaClient,
+  batchIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (batchIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ batch_id: string; refunded: number }[]>`
+    SELECT jobs.batch_id, COALESCE(sum(ledger.amount), 0)::int AS refunded
       FROM jobs JOIN credit_ledger AS ledger
         ON ledger.request_id = jobs.request_id AND ledger.kind = 'refund'::"LedgerKind"
-     WHERE jobs.batch_id = ${batchId}`;
-  return rows[0]?.refunded ?? 0;
+     WHERE jobs.batch_id IN (${Prisma.join(batchIds)})
+     GROUP BY jobs.batch_id`;
+  return new Map(rows.map((row) => [row.batch_id, row.refunded]));
 }
 
-/** How many of a batch's jobs are in each status. */
-export async function batchCounts(db: PrismaClient, batchId: string): Promise<BatchCounts> {
+/** What one batch's failed rows gave back so far. */
+export async function batchCreditsRefunded(db: PrismaClient, batchId: string): Promise<number> {
+  return (await creditsRefundedByBatch(db, [batchId])).get(batchId) ?? 0;
+}
+
+/** How many of each batch's jobs are in each status, in one grouped query. */
+async function countsByBatch(
+  db: PrismaClient,
+  batchIds: readonly string[],
+): Promise<Map<string, BatchCounts>> {
+  const counts = new Map(batchIds.map((id) => [id, noCounts()]));
+  if (batchIds.length === 0) return counts;
   const groups = await db.job.groupBy({
-    by: ["status"],
-    where: { batchId },
+    by: ["batchId", "status"],
+    where: { batchId: { in: [...batchIds] } },
     _count: { _all: true },
   });
-  const counts: BatchCounts = { NOT_STARTED: 0, IN_PROGRESS: 0, SUCCESS: 0, FAILURE: 0 };
-  for (const group of groups) counts[group.status] = group._count._all;
+  for (const group of groups) {
+    const of = group.batchId === null ? undefined : counts.get(group.batchId);
+    if (of) of[group.status] = group._count._all;
+  }
   return counts;
 }
 
 /** The batch's summary (GET /v1/batches/{id} without its jobs; the batch.finished data). */
 export function toBatchSummary(
-  batch: Prisma.BatchGetPayload<object>,
+  batch: BatchRow,
   counts: BatchCounts,
   creditsRefunded: number,
 ): BatchSummary {
@@ -41,6 +65,21 @@ export function toBatchSummary(
   };
 }
 
+/** The summaries of these batches, in their order: two queries whatever their number. */
+export async function summarizeBatches(
+  db: PrismaClient,
+  batches: readonly BatchRow[],
+): Promise<BatchSummary[]> {
+  const ids = batches.map((batch) => batch.id);
+  const [counts, refunded] = await Promise.all([
+    countsByBatch(db, ids),
+    creditsRefundedByBatch(db, ids),
+  ]);
+  return batches.map((batch) =>
+    toBatchSummary(batch, counts.get(batch.id) ?? noCounts(), refunded.get(batch.id) ?? 0),
+  );
+}
+
 /** A batch's summary by id, whoever owns it (the webhook delivery reads its own client's). */
 export async function readBatchSummary(
   db: PrismaClient,
@@ -48,9 +87,6 @@ export async function readBatchSummary(
 ): Promise<BatchSummary | null> {
   const batch = await db.batch.findUnique({ where: { id: batchId } });
   if (!batch) return null;
-  const [counts, refunded] = await Promise.all([
-    batchCounts(db, batchId),
-    batchCreditsRefunded(db, batchId),
-  ]);
-  return toBatchSummary(batch, counts, refunded);
+  const [summary] = await summarizeBatches(db, [batch]);
+  return summary ?? null;
 }
