@@ -35,7 +35,11 @@ describe.each(testDatabaseKinds())("the operator's overview on %s", (kind) => {
     const failed = await dispatch(quiet.api_key);
     const succeeded = await dispatch(quiet.api_key);
     await runtime.db.job.update({ where: { id: running.job_id }, data: { status: "IN_PROGRESS" } });
-    await runtime.db.job.update({ where: { id: succeeded.job_id }, data: { status: "SUCCESS" } });
+    // As the workflow's last step writes it: a finished job has its finished_at.
+    await runtime.db.job.update({
+      where: { id: succeeded.job_id },
+      data: { status: "SUCCESS", finishedAt: new Date() },
+    });
     await failJobAndRefund(runtime.db, {
       jobId: failed.job_id,
       reason: "evaluation_failed",
@@ -64,5 +68,15 @@ describe.each(testDatabaseKinds())("the operator's overview on %s", (kind) => {
       creditsRefunded: failed.credits_cost,
       byReason: [{ reason: "evaluation_failed", jobs: 1 }],
     });
+    // The figures are the charts' buckets summed: they agree with what the charts draw.
+    const charted = view.timeline.reduce(
+      (sum, bucket) => ({
+        finished: sum.finished + bucket.finished,
+        failed: sum.failed + bucket.failed,
+        refunded: sum.refunded + bucket.creditsRefunded,
+      }),
+      { finished: 0, failed: 0, refunded: 0 },
+    );
+    expect(charted).toEqual({ finished: 2, failed: 1, refunded: failed.credits_cost });
   }, 120_000);
 });

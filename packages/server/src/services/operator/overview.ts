@@ -24,7 +24,11 @@ export interface OperatorOverview {
   }[];
   /** The last 24 h in 15-minute buckets, for the charts. */
   timeline: (Omit<TimelineBucket, "start"> & { start: string })[];
-  /** Jobs that finished in the last 24 h: outcomes, refunds and their reasons. */
+  /**
+   * Jobs that finished in the last 24 h: outcomes, refunds and their reasons. The timeline's
+   * 96 buckets summed, so the figures agree with the charts (the day starts at the first
+   * bucket's 15-minute boundary).
+   */
   lastDay: {
     succeeded: number;
     failed: number;
@@ -48,8 +52,7 @@ export async function getOperatorOverview(
   db: PrismaClient,
   now = new Date(),
 ): Promise<OperatorOverview> {
-  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const [queue, timeline, clients, balances, operations, failures, outcomes] = await Promise.all([
+  const [queue, timeline, clients, balances, operations, failures] = await Promise.all([
     readQueueState(db),
     readOperatorTimeline(db, now),
     db.$queryRaw<{ client_id: string; name: string; running: number; queued: number }[]>`
@@ -87,19 +90,7 @@ export async function getOperatorOverview(
         client: { select: { name: true } },
       },
     }),
-    db.$queryRaw<{ status: string; reason: string | null; jobs: number; credits: number }[]>`
-      SELECT status::text AS status, failure_reason AS reason, count(*)::int AS jobs,
-             coalesce(sum(credits_cost), 0)::int AS credits
-        FROM jobs
-       WHERE status IN ('SUCCESS'::"JobStatus", 'FAILURE'::"JobStatus") AND updated_at >= ${dayAgo}
-       GROUP BY 1, 2`,
   ]);
-  const failed = outcomes.filter((row) => row.status === "FAILURE");
-  const failedJobs = failed.reduce((sum, row) => sum + row.jobs, 0);
-  const succeeded = outcomes
-    .filter((row) => row.status === "SUCCESS")
-    .reduce((sum, row) => sum + row.jobs, 0);
-  const finished = succeeded + failedJobs;
   return {
     at: now.toISOString(),
     queue,
@@ -126,14 +117,30 @@ export async function getOperatorOverview(
       creditsRefunded: job.creditsCost,
       finishedAt: (job.finishedAt ?? job.updatedAt).toISOString(),
     })),
-    lastDay: {
-      succeeded,
-      failed: failedJobs,
-      refundRate: finished === 0 ? null : failedJobs / finished,
-      creditsRefunded: failed.reduce((sum, row) => sum + row.credits, 0),
-      byReason: failed
-        .map((row) => ({ reason: row.reason ?? "unknown", jobs: row.jobs }))
-        .sort((a, b) => b.jobs - a.jobs),
-    },
+    lastDay: lastDayOutcomes(timeline),
+  };
+}
+
+/** The timeline's buckets summed: each finished job is in exactly one of them. */
+function lastDayOutcomes(timeline: TimelineBucket[]): OperatorOverview["lastDay"] {
+  let finished = 0;
+  let failed = 0;
+  let creditsRefunded = 0;
+  const byReason = new Map<string, number>();
+  for (const bucket of timeline) {
+    finished += bucket.finished;
+    failed += bucket.failed;
+    creditsRefunded += bucket.creditsRefunded;
+    for (const [reason, jobs] of Object.entries(bucket.failedByReason))
+      byReason.set(reason, (byReason.get(reason) ?? 0) + jobs);
+  }
+  return {
+    succeeded: finished - failed,
+    failed,
+    refundRate: finished === 0 ? null : failed / finished,
+    creditsRefunded,
+    byReason: [...byReason]
+      .map(([reason, jobs]) => ({ reason, jobs }))
+      .sort((a, b) => b.jobs - a.jobs),
   };
 }

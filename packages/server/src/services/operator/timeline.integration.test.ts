@@ -24,13 +24,16 @@ describe.each(testDatabaseKinds())("the operator's 24 h timeline on %s", (kind) 
   it("buckets queue depth, jobs per minute and failures by reason", async () => {
     const client = await createTestClient(runtime, 1000);
     const jobs: string[] = [];
+    let price = 0;
     for (let n = 0; n < 4; n++) {
       const accepted = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
         key: client.api_key,
         body: validSpec(),
       });
       expect(accepted.status).toBe(202);
-      jobs.push((accepted.body as { job_id: string }).job_id);
+      const body = accepted.body as { job_id: string; credits_cost: number };
+      jobs.push(body.job_id);
+      price = body.credits_cost;
     }
     const set = (id: string, data: Record<string, unknown>) =>
       runtime.db.job.update({ where: { id }, data });
@@ -73,6 +76,7 @@ describe.each(testDatabaseKinds())("the operator's 24 h timeline on %s", (kind) 
       finishedPerMinute: 2 / 15,
       failed: 1,
       failedByReason: { evaluation_failed: 1 },
+      creditsRefunded: price,
     });
     expect(bucket("10:45")).toMatchObject({
       queued: 1,
@@ -80,7 +84,13 @@ describe.each(testDatabaseKinds())("the operator's 24 h timeline on %s", (kind) 
       finished: 1,
       failed: 1,
       failedByReason: { render_failed: 1 },
+      creditsRefunded: price,
     });
-    expect(bucket("11:45")).toMatchObject({ queued: 1, finished: 0, failedByReason: {} });
+    expect(bucket("11:45")).toMatchObject({
+      queued: 1,
+      finished: 0,
+      failedByReason: {},
+      creditsRefunded: 0,
+    });
   });
 });

@@ -16,6 +16,8 @@ export interface TimelineBucket {
   finished: number;
   failed: number;
   failedByReason: Record<string, number>;
+  /** Credits refunded to those failures (each refunds its debit, once). */
+  creditsRefunded: number;
 }
 
 interface Row {
@@ -24,6 +26,7 @@ interface Row {
   dispatched: number;
   finished: number;
   failed: number;
+  refunded: number;
   by_reason: Record<string, number> | string | null;
 }
 
@@ -45,7 +48,7 @@ export async function readOperatorTimeline(db: PrismaClient, now: Date): Promise
         FROM generate_series(0, ${TIMELINE_BUCKETS - 1}::int) AS i
     ),
     alive AS (
-      SELECT b.i, b.t0, b.t1, j.created_at, j.started_at, j.finished_at, j.status,
+      SELECT b.i, b.t0, b.t1, j.created_at, j.started_at, j.finished_at, j.status, j.credits_cost,
              coalesce(j.failure_reason, 'unknown') AS reason
         FROM buckets b
         JOIN jobs j ON j.created_at < b.t1 AND (j.finished_at IS NULL OR j.finished_at >= b.t0)
@@ -61,7 +64,9 @@ export async function readOperatorTimeline(db: PrismaClient, now: Date): Promise
                                 AND (finished_at IS NULL OR finished_at >= t1))::int AS queued,
              count(*) FILTER (WHERE created_at >= t0)::int AS dispatched,
              count(*) FILTER (WHERE finished_at < t1)::int AS finished,
-             count(*) FILTER (WHERE finished_at < t1 AND status = 'FAILURE'::"JobStatus")::int AS failed
+             count(*) FILTER (WHERE finished_at < t1 AND status = 'FAILURE'::"JobStatus")::int AS failed,
+             coalesce(sum(credits_cost) FILTER (WHERE finished_at < t1 AND status = 'FAILURE'::"JobStatus"), 0)::int
+               AS refunded
         FROM alive GROUP BY i
     ),
     reasons AS (
@@ -73,6 +78,7 @@ export async function readOperatorTimeline(db: PrismaClient, now: Date): Promise
     SELECT b.i,
            coalesce(c.queued, 0) AS queued, coalesce(c.dispatched, 0) AS dispatched,
            coalesce(c.finished, 0) AS finished, coalesce(c.failed, 0) AS failed,
+           coalesce(c.refunded, 0) AS refunded,
            (SELECT jsonb_object_agg(r.reason, r.jobs) FROM reasons r WHERE r.i = b.i) AS by_reason
       FROM buckets b LEFT JOIN counts c ON c.i = b.i
      ORDER BY b.i`;
@@ -83,6 +89,7 @@ export async function readOperatorTimeline(db: PrismaClient, now: Date): Promise
     finishedPerMinute: row.finished / TIMELINE_BUCKET_MINUTES,
     finished: row.finished,
     failed: row.failed,
+    creditsRefunded: row.refunded,
     failedByReason:
       typeof row.by_reason === "string"
         ? (JSON.parse(row.by_reason) as Record<string, number>)
