@@ -14,7 +14,7 @@ import { OutboxRelay, type OutboxRelayOptions } from "./outbox/outbox-relay";
 import { createInngestClient, INNGEST_APP_ID } from "./inngest-client";
 import { PrismaRunStore } from "./prisma-run-store";
 import { apiSettings, DEFAULT_API_SETTINGS, type ApiSettings } from "../config/api-settings";
-import { finishBatchOfJob } from "../services/batches/finish-batch";
+import { finishBatch, finishBatchOfJob } from "../services/batches/finish-batch";
 import { announceBatchFinished } from "../services/webhooks/announce-batch-finished";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";
@@ -46,6 +46,12 @@ export interface WorkflowSystem extends WorkflowEngine {
    * Idempotent; never throws: a failure to announce is logged and must not affect the job.
    */
   announceJobFinished(jobId: string): Promise<void>;
+  /**
+   * For a batch whose last job's own announcement was lost (the stuck-job sweeper): finishes it
+   * when every job is terminal, through the same conditional UPDATE, and announces its end
+   * (`batch.finished`) unless that was done. Idempotent; never throws.
+   */
+  announceBatchFinished(batchId: string): Promise<void>;
 }
 
 export interface WorkflowSystemOptions {
@@ -87,17 +93,24 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     // The SDK's own lines as JSON through the same pino (never its console logger).
     logger: options.logger,
   });
+  // Without a signer no webhooks are delivered; batches are still finished and marked announced.
+  const send = options.signer ? (event: WorkflowEvent) => engine.send(event) : null;
   const announce = async (jobId: string) => {
-    const send = (event: WorkflowEvent) => engine.send(event);
     try {
-      // The batch is finished whether or not webhooks are delivered here.
       const batch = await finishBatchOfJob(options.db, jobId);
-      if (!options.signer) return;
-      await announceJobFinished(options.db, send, jobId);
+      if (send) await announceJobFinished(options.db, send, jobId);
       // Idempotent, so a retried step whose batch was finished by its first try announces it.
       if (batch) await announceBatchFinished(options.db, send, batch.batchId);
     } catch (error) {
       options.logger.error({ err: error, jobId }, "could not announce a finished job to webhooks");
+    }
+  };
+  const announceBatch = async (batchId: string) => {
+    try {
+      await finishBatch(options.db, batchId);
+      await announceBatchFinished(options.db, send, batchId);
+    } catch (error) {
+      options.logger.error({ err: error, batchId }, "could not announce a finished batch");
     }
   };
   const fairness = (options.settings ?? DEFAULT_API_SETTINGS).fairness;
@@ -186,5 +199,6 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     start: () => engine.start(),
     stop: () => engine.stop(),
     announceJobFinished: announce,
+    announceBatchFinished: announceBatch,
   };
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@garment/db";
+import { Prisma, type PrismaClient } from "@garment/db";
 
 export interface FinishedBatch {
   batchId: string;
@@ -18,14 +18,28 @@ export interface FinishedBatch {
  * committed row and updates nothing. So exactly one call sets it and reports `finishedNow`.
  * finished_at is the last job's own finish time, not the time of this check.
  */
-export async function finishBatchOfJob(
+export function finishBatchOfJob(db: PrismaClient, jobId: string): Promise<FinishedBatch | null> {
+  return finishBatchWhere(
+    db,
+    Prisma.sql`SELECT batch_id FROM jobs WHERE id = ${jobId} AND batch_id IS NOT NULL`,
+  );
+}
+
+/**
+ * The same for a batch named directly: the stuck-job sweeper's way in, for a batch whose last
+ * job's own check was lost in a crash. The same statement, so the same once.
+ */
+export function finishBatch(db: PrismaClient, batchId: string): Promise<FinishedBatch | null> {
+  return finishBatchWhere(db, Prisma.sql`SELECT id AS batch_id FROM batches WHERE id = ${batchId}`);
+}
+
+/** The one conditional UPDATE that finishes a batch; `target` selects its batch_id. */
+async function finishBatchWhere(
   db: PrismaClient,
-  jobId: string,
+  target: Prisma.Sql,
 ): Promise<FinishedBatch | null> {
   const rows = await db.$queryRaw<{ batch_id: string; finished_now: boolean }[]>`
-    WITH target AS (
-      SELECT batch_id FROM jobs WHERE id = ${jobId} AND batch_id IS NOT NULL
-    ), finished AS (
+    WITH target AS (${target}), finished AS (
       UPDATE batches AS batch
          SET finished_at = COALESCE(
                (SELECT max(finished_at) FROM jobs WHERE jobs.batch_id = batch.id), now())

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@garment/db";
 import { failJobAndRefund, type JobObservers } from "../credits/fail-and-refund";
+import { findUnannouncedBatches } from "../batches/unannounced-batches";
 import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../dispatch/operation";
 
 /** How long a job may run once its work started (a run stuck on a dead worker). */
@@ -112,18 +113,32 @@ export interface SweeperOptions {
   resend: (event: { id: string; name: string; data: DispatchEventData }) => Promise<void>;
   /** Called for each job the sweeper failed (webhooks announce it). */
   onFailed?: (jobId: string) => Promise<void>;
+  /**
+   * Called for each batch whose jobs all ended but whose end was never announced (a crash came
+   * first): finishes and announces it, idempotently.
+   */
+  onBatchEnded?: (batchId: string) => Promise<void>;
   onError: (error: unknown) => void;
   observers?: JobObservers;
 }
 
-/** Re-sends, then fails what is past its deadline, every `intervalMs` until stopped. */
+/**
+ * One pass of the sweeper: re-sends, fails what is past its deadline, then finishes and
+ * announces the batches a crash left behind. Every instance runs it; each step is safe against
+ * another instance's same step at the same moment.
+ */
+export async function sweepStuckWork(db: PrismaClient, options: SweeperOptions, now = new Date()) {
+  await resendWaitingJobs(db, options.resend, options.resendAfterMs, now);
+  await failStuckJobs(db, options.deadlines, now, options.onFailed, options.observers);
+  if (options.onBatchEnded)
+    for (const batchId of await findUnannouncedBatches(db, now))
+      await options.onBatchEnded(batchId);
+}
+
+/** Runs sweepStuckWork every `intervalMs` until stopped. */
 export function startStuckJobSweeper(db: PrismaClient, options: SweeperOptions) {
-  const sweep = async () => {
-    await resendWaitingJobs(db, options.resend, options.resendAfterMs);
-    await failStuckJobs(db, options.deadlines, new Date(), options.onFailed, options.observers);
-  };
   const timer = setInterval(() => {
-    sweep().catch(options.onError);
+    sweepStuckWork(db, options).catch(options.onError);
   }, options.intervalMs ?? 60_000);
   timer.unref();
   return () => clearInterval(timer);
