@@ -6,7 +6,7 @@ import { percentile, writeBenchResults } from "@garment/config/bench";
 import type { DatabaseKind } from "@garment/db";
 import { callApi, createTestClient, validSpec } from "../test/harness";
 import type { AppRuntime } from "../src/runtime/app-runtime";
-import { measureOnEachDatabase, openEmbeddedRuntime } from "./embedded-runtime";
+import { measureOnEachDatabase } from "./embedded-runtime";
 
 const ROWS = Number(process.env.BENCH_BATCH_ROWS ?? 200);
 const RESOLUTION = "1K";
@@ -43,68 +43,63 @@ async function waitForFinishedBatch(runtime: AppRuntime, batchId: string, timeou
   }
 }
 
-async function measure(kind: DatabaseKind): Promise<KindResult> {
-  const { runtime, close } = await openEmbeddedRuntime(kind);
-  try {
-    const client = await createTestClient(runtime, 100_000, "Bench Boutique");
-    // Warm-up: the first render loads fonts and textures, the first statements prepare.
-    const warm = await callApi(runtime, "POST", "/v1/batches", {
-      key: client.api_key,
-      body: { items: [{ ...validSpec({ seed: 1, resolution: RESOLUTION }), sku: "WARM" }] },
-    });
-    await waitForFinishedBatch(runtime, (warm.body as { batch_id: string }).batch_id);
+async function measure(runtime: AppRuntime, kind: DatabaseKind): Promise<KindResult> {
+  const client = await createTestClient(runtime, 100_000, "Bench Boutique");
+  // Warm-up: the first render loads fonts and textures, the first statements prepare.
+  const warm = await callApi(runtime, "POST", "/v1/batches", {
+    key: client.api_key,
+    body: { items: [{ ...validSpec({ seed: 1, resolution: RESOLUTION }), sku: "WARM" }] },
+  });
+  await waitForFinishedBatch(runtime, (warm.body as { batch_id: string }).batch_id);
 
-    const items = Array.from({ length: ROWS }, (_, row) => ({
-      ...validSpec({ seed: 1000 + row, resolution: RESOLUTION, color: COLORS[row % 3] }),
-      sku: `FEED-${String(row).padStart(4, "0")}`,
-      display_name: `Product ${row}`,
-    }));
-    const uploadedAt = Date.now();
-    const accepted = await callApi(runtime, "POST", "/v1/batches", {
-      key: client.api_key,
-      body: { idempotency_key: `bench-${uploadedAt}`, items },
-    });
-    const acceptedMs = Date.now() - uploadedAt;
-    if (accepted.status !== 202)
-      throw new Error(`the batch answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
-    const batchId = (accepted.body as { batch_id: string }).batch_id;
-    const finishedAt = await waitForFinishedBatch(runtime, batchId);
+  const items = Array.from({ length: ROWS }, (_, row) => ({
+    ...validSpec({ seed: 1000 + row, resolution: RESOLUTION, color: COLORS[row % 3] }),
+    sku: `FEED-${String(row).padStart(4, "0")}`,
+    display_name: `Product ${row}`,
+  }));
+  const uploadedAt = Date.now();
+  const accepted = await callApi(runtime, "POST", "/v1/batches", {
+    key: client.api_key,
+    body: { idempotency_key: `bench-${uploadedAt}`, items },
+  });
+  const acceptedMs = Date.now() - uploadedAt;
+  if (accepted.status !== 202)
+    throw new Error(`the batch answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+  const batchId = (accepted.body as { batch_id: string }).batch_id;
+  const finishedAt = await waitForFinishedBatch(runtime, batchId);
 
-    const jobs = await runtime.db.job.findMany({
-      where: { batchId },
-      select: { status: true, startedAt: true, finishedAt: true },
-    });
-    const firstStart = Math.min(
-      ...jobs.flatMap((job) => (job.startedAt ? [job.startedAt.getTime()] : [])),
-    );
-    const done = jobs
-      .map((job) => (job.finishedAt?.getTime() ?? finishedAt.getTime()) - uploadedAt)
-      .sort((a, b) => a - b);
-    const summary = await callApi(runtime, "GET", `/v1/batches/${batchId}`, {
-      key: client.api_key,
-    });
-    const body = summary.body as {
-      counts: { SUCCESS: number; FAILURE: number };
-      credits_refunded: number;
-    };
-    const runMs = finishedAt.getTime() - firstStart;
-    return {
-      kind,
-      rows: ROWS,
-      acceptedMs,
-      uploadToFirstDispatchMs: firstStart - uploadedAt,
-      firstDispatchToLastResultS: seconds(runMs),
-      uploadToFinishedS: seconds(finishedAt.getTime() - uploadedAt),
-      rowsPerMinute: Math.round((ROWS / runMs) * 60_000),
-      rowDoneP50S: seconds(percentile(done, 50)),
-      rowDoneP95S: seconds(percentile(done, 95)),
-      succeeded: body.counts.SUCCESS,
-      failed: body.counts.FAILURE,
-      creditsRefunded: body.credits_refunded,
-    };
-  } finally {
-    await close();
-  }
+  const jobs = await runtime.db.job.findMany({
+    where: { batchId },
+    select: { status: true, startedAt: true, finishedAt: true },
+  });
+  const firstStart = Math.min(
+    ...jobs.flatMap((job) => (job.startedAt ? [job.startedAt.getTime()] : [])),
+  );
+  const done = jobs
+    .map((job) => (job.finishedAt?.getTime() ?? finishedAt.getTime()) - uploadedAt)
+    .sort((a, b) => a - b);
+  const summary = await callApi(runtime, "GET", `/v1/batches/${batchId}`, {
+    key: client.api_key,
+  });
+  const body = summary.body as {
+    counts: { SUCCESS: number; FAILURE: number };
+    credits_refunded: number;
+  };
+  const runMs = finishedAt.getTime() - firstStart;
+  return {
+    kind,
+    rows: ROWS,
+    acceptedMs,
+    uploadToFirstDispatchMs: firstStart - uploadedAt,
+    firstDispatchToLastResultS: seconds(runMs),
+    uploadToFinishedS: seconds(finishedAt.getTime() - uploadedAt),
+    rowsPerMinute: Math.round((ROWS / runMs) * 60_000),
+    rowDoneP50S: seconds(percentile(done, 50)),
+    rowDoneP95S: seconds(percentile(done, 95)),
+    succeeded: body.counts.SUCCESS,
+    failed: body.counts.FAILURE,
+    creditsRefunded: body.credits_refunded,
+  };
 }
 
 function report(results: KindResult[]) {

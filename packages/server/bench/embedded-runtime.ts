@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
+import type { AppRuntime } from "../src/runtime/app-runtime";
 import { createRuntime } from "../src/runtime/create-runtime";
 import { imageModelDirectory } from "../src/runtime/image-model-directory";
 import { LocalFolderStorage } from "../src/storage/local-folder-storage";
@@ -36,16 +37,24 @@ export async function openEmbeddedRuntime(kind: DatabaseKind) {
 }
 
 /**
- * Runs `measure` on PGlite, then on PostgreSQL when TEST_DATABASE_URL names a server: one after
- * the other, so the two never compete for the machine's cores.
+ * Runs `measure` in a fresh embedded runtime on PGlite, then on PostgreSQL when
+ * TEST_DATABASE_URL names a server: one after the other, so the two never compete for the
+ * machine's cores. Each runtime is closed (and its images removed) after its measurement.
  */
 export async function measureOnEachDatabase<T>(
-  measure: (kind: DatabaseKind) => Promise<T>,
+  measure: (runtime: AppRuntime, kind: DatabaseKind) => Promise<T>,
 ): Promise<T[]> {
   const kinds = testDatabaseKinds();
   if (!kinds.includes("postgres"))
     console.warn("TEST_DATABASE_URL is not set: measuring PGlite only.");
   const results: T[] = [];
-  for (const kind of kinds) results.push(await measure(kind));
+  for (const kind of kinds) {
+    const { runtime, close } = await openEmbeddedRuntime(kind);
+    try {
+      results.push(await measure(runtime, kind));
+    } finally {
+      await close();
+    }
+  }
   return results;
 }

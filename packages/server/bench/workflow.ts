@@ -6,7 +6,7 @@ import { percentile, writeBenchResults } from "@garment/config/bench";
 import type { DatabaseKind } from "@garment/db";
 import { callApi, createTestClient, validSpec } from "../test/harness";
 import type { AppRuntime } from "../src/runtime/app-runtime";
-import { measureOnEachDatabase, openEmbeddedRuntime } from "./embedded-runtime";
+import { measureOnEachDatabase } from "./embedded-runtime";
 
 const SEQUENTIAL_JOBS = Number(process.env.BENCH_WORKFLOW_JOBS ?? 12);
 const BURST_JOBS = Number(process.env.BENCH_WORKFLOW_BURST ?? 40);
@@ -59,51 +59,46 @@ async function dispatch(runtime: AppRuntime, key: string, seed: number): Promise
   return (accepted.body as { job_id: string }).job_id;
 }
 
-async function measure(kind: DatabaseKind): Promise<KindResult> {
-  const { runtime, close } = await openEmbeddedRuntime(kind);
-  try {
-    const client = await createTestClient(runtime, 100_000, "Bench Boutique");
-    // Warm-up: first render loads fonts/textures, first statements prepare.
-    await waitForTerminal(runtime, [await dispatch(runtime, client.api_key, 1)]);
+async function measure(runtime: AppRuntime, kind: DatabaseKind): Promise<KindResult> {
+  const client = await createTestClient(runtime, 100_000, "Bench Boutique");
+  // Warm-up: first render loads fonts/textures, first statements prepare.
+  await waitForTerminal(runtime, [await dispatch(runtime, client.api_key, 1)]);
 
-    const timings: JobTiming[] = [];
-    for (let i = 0; i < SEQUENTIAL_JOBS; i += 1) {
-      const jobId = await dispatch(runtime, client.api_key, 100 + i);
-      await waitForTerminal(runtime, [jobId]);
-      const t = await timing(runtime, jobId);
-      if (t) timings.push(t);
-    }
-    const totals = timings.map((t) => t.totalMs).sort((a, b) => a - b);
-    const total = timings.reduce((s, t) => s + t.totalMs, 0);
-    const model = timings.reduce((s, t) => s + t.modelMs, 0);
-
-    const started = performance.now();
-    const burst = await Promise.all(
-      Array.from({ length: BURST_JOBS }, (_, i) => dispatch(runtime, client.api_key, 1000 + i)),
-    );
-    await waitForTerminal(runtime, burst);
-    const seconds = (performance.now() - started) / 1000;
-    const succeeded = await runtime.db.job.count({
-      where: { id: { in: burst }, status: "SUCCESS" },
-    });
-    return {
-      kind,
-      sequential: {
-        jobs: timings.length,
-        p50Ms: Math.round(percentile(totals, 50)),
-        p95Ms: Math.round(percentile(totals, 95)),
-        outsideModelShare: total > 0 ? Math.round((100 * (total - model)) / total) / 100 : 0,
-      },
-      burst: {
-        jobs: BURST_JOBS,
-        seconds: Math.round(seconds * 10) / 10,
-        jobsPerMinute: Math.round((succeeded / seconds) * 60),
-        succeeded,
-      },
-    };
-  } finally {
-    await close();
+  const timings: JobTiming[] = [];
+  for (let i = 0; i < SEQUENTIAL_JOBS; i += 1) {
+    const jobId = await dispatch(runtime, client.api_key, 100 + i);
+    await waitForTerminal(runtime, [jobId]);
+    const t = await timing(runtime, jobId);
+    if (t) timings.push(t);
   }
+  const totals = timings.map((t) => t.totalMs).sort((a, b) => a - b);
+  const total = timings.reduce((s, t) => s + t.totalMs, 0);
+  const model = timings.reduce((s, t) => s + t.modelMs, 0);
+
+  const started = performance.now();
+  const burst = await Promise.all(
+    Array.from({ length: BURST_JOBS }, (_, i) => dispatch(runtime, client.api_key, 1000 + i)),
+  );
+  await waitForTerminal(runtime, burst);
+  const seconds = (performance.now() - started) / 1000;
+  const succeeded = await runtime.db.job.count({
+    where: { id: { in: burst }, status: "SUCCESS" },
+  });
+  return {
+    kind,
+    sequential: {
+      jobs: timings.length,
+      p50Ms: Math.round(percentile(totals, 50)),
+      p95Ms: Math.round(percentile(totals, 95)),
+      outsideModelShare: total > 0 ? Math.round((100 * (total - model)) / total) / 100 : 0,
+    },
+    burst: {
+      jobs: BURST_JOBS,
+      seconds: Math.round(seconds * 10) / 10,
+      jobsPerMinute: Math.round((succeeded / seconds) * 60),
+      succeeded,
+    },
+  };
 }
 
 function report(results: KindResult[]) {
