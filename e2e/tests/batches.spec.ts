@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
-import { demoCredentials } from "./demo-credentials";
-import { expectAccessible, keepScreenshot, signIn } from "./studio-helpers";
+import { balanceOverRest, expectAccessible, keepScreenshot, signIn } from "./studio-helpers";
 
 const CATEGORIES = ["T-shirts", "Shirt", "Jeans", "Blazer", "Dress"];
 const COLORS = ["navy", "camel", "ecru", "olive", "burgundy"];
@@ -23,14 +22,6 @@ function productFeed(): string {
     );
   }
   return `${lines.join("\n")}\n`;
-}
-
-async function balanceOverRest(page: Page): Promise<number> {
-  const response = await page.request.get("/v1/credits", {
-    headers: { authorization: `Bearer ${demoCredentials().api_key}` },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { balance: number }).balance;
 }
 
 /** Uploads the feed, checks the three bad rows are marked in place, fixes them. */
@@ -112,7 +103,7 @@ test.describe("Batch from a product feed", () => {
 
     const price = Number((await page.getByTestId("batch-price").textContent())?.replace(/\D/g, ""));
     expect(price).toBe(50 * 5);
-    const before = await balanceOverRest(page);
+    const before = await balanceOverRest(page.request);
     await expect(page.getByTestId("balance-after")).toHaveText(String(before - price));
 
     await page.getByRole("button", { name: "Dispatch 50 rows" }).click();
@@ -129,7 +120,7 @@ test.describe("Batch from a product feed", () => {
     await expect(
       page.getByTestId("batch-grid").locator('tr[data-status="SUCCESS"] img').first(),
     ).toBeVisible();
-    expect(await balanceOverRest(page)).toBe(before - price);
+    expect(await balanceOverRest(page.request)).toBe(before - price);
     await expect(page.getByTestId("balance")).toHaveText(`${before - price} credits`);
     await expectExports(page);
     await keepScreenshot(page, testInfo, "batch-finished");
@@ -149,6 +140,6 @@ test.describe("Batch from a product feed", () => {
     await page.getByRole("button", { name: "Dispatch 50 rows" }).click();
     await expect(page).toHaveURL(new RegExp(`${batchUrl}\\?replayed=1$`), { timeout: 30_000 });
     await expect(page.getByTestId("batch-replayed")).toBeVisible();
-    expect(await balanceOverRest(page)).toBe(before - price);
+    expect(await balanceOverRest(page.request)).toBe(before - price);
   });
 });

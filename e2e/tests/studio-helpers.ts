@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
-import { demoStylist } from "./demo-credentials";
+import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { demoCredentials, demoStylist } from "./demo-credentials";
 
 /** Signs in on the sign-in page (already there when `returnTo` is given) and lands back. */
 export async function signIn(page: Page, returnTo?: string): Promise<void> {
@@ -47,4 +47,13 @@ export async function fillSpec(page: Page, spec: { color?: string; seed?: string
   await page.getByText("Advanced: image model").click();
   await page.getByLabel("Resolution").selectOption("0.5K");
   if (spec.seed !== undefined) await page.getByLabel("Seed", { exact: true }).fill(spec.seed);
+}
+
+/** The demo client's live balance, read over REST with its key (not through the page). */
+export async function balanceOverRest(request: APIRequestContext): Promise<number> {
+  const response = await request.get("/v1/credits", {
+    headers: { authorization: `Bearer ${demoCredentials().api_key}` },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { balance: number }).balance;
 }

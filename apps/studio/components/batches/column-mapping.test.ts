@@ -105,6 +105,21 @@ describe("prepareFeed and proposeMapping", () => {
     expect(rows[0]?.category).toBe("Dresses");
   });
 
+  it("types a Shopify product whose Type is empty by its Product Category, keeping the others' Type", () => {
+    const feed = prepareFeed(
+      table(
+        [
+          "Handle,Title,Product Category,Type,Variant SKU",
+          "jeans,Jeans,Apparel > Clothing > Pants > Jeans,,J1",
+          "jeans,,,,J2",
+          "coat,Coat,Apparel > Clothing > Outerwear,Blazers,C1",
+        ].join("\n"),
+      ),
+    );
+    const rows = applyMapping(feed.table, proposeMapping(feed.table.headers));
+    expect(rows.map((row) => row.category)).toEqual(["Jeans", "Jeans", "Blazers"]);
+  });
+
   it("reads Shopify metafield columns such as Fabric by their name before the parenthesis", () => {
     const feed = prepareFeed(
       table("Handle,Title,Variant SKU,Fabric (product.metafields.shopify.fabric)\nx,X,X1,wool"),

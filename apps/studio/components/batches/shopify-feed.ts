@@ -28,13 +28,15 @@ export const OPTION_SUFFIX = " (option)";
  * - Rows that only add an image to the product (no option value, no SKU) are dropped.
  * - Each option becomes a column named after it ("Color (option)", "Size (option)"), since
  *   Shopify puts Color in Option1 for one product and in Option2 for the next.
- * - "Product Category" keeps its last segment ("… > Clothing > Dresses" → "Dresses").
+ * - "Product Category" keeps its last segment ("… > Clothing > Dresses" → "Dresses"), and a
+ *   product without a Type (Shopify always exports the column, often empty) is typed by it.
  */
 export function normalizeShopify(table: FeedTable): FeedTable {
   const index = (name: string) => table.headers.findIndex((h) => headerKey(h) === name);
   const handleAt = index("handle");
   const skuAt = index("variantsku");
   const categoryAt = index("productcategory");
+  const typeAt = index("type");
   const optionAt = Array.from({ length: OPTION_COUNT }, (_, i) => ({
     name: index(`option${i + 1}name`),
     value: index(`option${i + 1}value`),
@@ -74,7 +76,12 @@ export function normalizeShopify(table: FeedTable): FeedTable {
   return {
     headers: [...table.headers, ...optionNames],
     rows: variants.map((row, r) => [
-      ...row.map((cell, i) => (i === categoryAt ? lastSegment(cell) : cell)),
+      ...row.map((cell, i) => {
+        if (i === categoryAt) return lastSegment(cell);
+        if (i === typeAt && cell === "" && categoryAt >= 0)
+          return lastSegment(row[categoryAt] ?? "");
+        return cell;
+      }),
       ...optionNames.map((column) => optionsOf[r]?.get(column) ?? ""),
     ]),
   };
