@@ -50,7 +50,10 @@ test.describe("Studio in Chromium", () => {
     }
     await page.getByLabel("Status").selectOption("FAILURE");
     await expect(page).toHaveURL(/status=FAILURE/);
-    await expect(page.getByText("No job matches these filters.")).toBeVisible();
+    // Other specs may leave failed jobs of the demo client: the filter must drop these two.
+    for (const url of [firstJob, secondJob]) {
+      await expect(list.locator(`a[href="${new URL(url).pathname}"]`)).toHaveCount(0);
+    }
     await page.goBack();
     await expect(list.locator(`a[href="${new URL(firstJob).pathname}"]`)).toBeVisible();
     await keepScreenshot(page, testInfo, "history");
