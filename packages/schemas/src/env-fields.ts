@@ -29,6 +29,15 @@ export const envInteger = (min = 0) =>
     .pipe(z.number().int().min(min, `must be ≥ ${min}`))
     .optional();
 
+/** An http(s) URL, kept as its origin ("https://studio.example.com"): paths and queries drop. */
+export const envOrigin = () =>
+  z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+    .transform((value) => new URL(value).origin)
+    .optional();
+
 /** On/off: 1/true/yes or 0/false/no (any case); anything else is an error. */
 export const envFlag = () =>
   z

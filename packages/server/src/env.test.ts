@@ -16,6 +16,15 @@ describe("readServerEnv", () => {
     });
   });
 
+  it("keeps STUDIO_PUBLIC_URL as an origin, and refuses one that is not an http(s) URL", () => {
+    const env = readServerEnv({ STUDIO_PUBLIC_URL: "https://studio.example.com/app/?x=1" });
+    expect(apiSettingsFromEnv(env).publicOrigin).toBe("https://studio.example.com");
+    expect(apiSettingsFromEnv(readServerEnv({})).publicOrigin).toBeNull();
+    for (const bad of ["ftp://studio.example.com", "studio.example.com", "javascript:alert(1)"]) {
+      expect(() => readServerEnv({ STUDIO_PUBLIC_URL: bad }), bad).toThrow(InvalidEnvironmentError);
+    }
+  });
+
   it("treats blank values as unset", () => {
     const env = readServerEnv({ STUDIO_RATE_LIMIT: "  ", DATABASE_URL: "", LOG_LEVEL: "" });
     expect(env.STUDIO_RATE_LIMIT).toBeUndefined();

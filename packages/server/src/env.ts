@@ -3,6 +3,7 @@ import {
   envChoice,
   envFlag,
   envInteger,
+  envOrigin,
   envText,
   throwInvalidEnvironment,
   withoutBlankValues,
@@ -21,6 +22,8 @@ export const serverEnvSchema = {
   PORT: envInteger(1).default(3000),
   /** Address the front door listens on; unset: every interface, as `next start` does. */
   HOST: envText(),
+  /** The origin clients reach the app at, for the absolute links it writes (CSV exports, OpenAPI). */
+  STUDIO_PUBLIC_URL: envOrigin(),
   LOG_LEVEL: envChoice(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default(
     "info",
   ),

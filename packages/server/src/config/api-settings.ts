@@ -68,6 +68,11 @@ export interface ApiSettings {
   apiKeyCacheTtlMs: number;
   /** Brute-force limits on the Studio's sign-in. */
   signIn: SignInLimits;
+  /**
+   * The origin of the absolute links the API writes (image links in CSV exports, the OpenAPI
+   * document's server), as clients reach the app behind its proxy; null: the request's own origin.
+   */
+  publicOrigin: string | null;
 }
 
 /** Brute-force limits on the Studio's sign-in. */
@@ -110,6 +115,7 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   fairness: DEFAULT_FAIRNESS,
   metricsToken: null,
   apiKeyCacheTtlMs: 60_000,
+  publicOrigin: null,
   signIn: DEFAULT_SIGN_IN_LIMITS,
 };
 
@@ -136,6 +142,7 @@ export function apiSettingsFromEnv(env: ServerEnv): ApiSettings {
     maxQueuedJobsPerClient: queueCap === 0 ? null : queueCap,
     outboundTimeoutMs: env.STUDIO_OUTBOUND_TIMEOUT_MS ?? DEFAULT_API_SETTINGS.outboundTimeoutMs,
     apiKeyCacheTtlMs: env.STUDIO_API_KEY_CACHE_TTL_MS ?? DEFAULT_API_SETTINGS.apiKeyCacheTtlMs,
+    publicOrigin: env.STUDIO_PUBLIC_URL ?? null,
     webhooks: {
       ...DEFAULT_API_SETTINGS.webhooks,
       allowPrivateUrls: env.STUDIO_WEBHOOK_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== "production",

@@ -177,6 +177,18 @@ describe.each(testDatabaseKinds())("account API on %s", (kind) => {
     expect(Object.keys(answer.body.paths)).toContain("/v1/usage");
   });
 
+  it("points the OpenAPI document at STUDIO_PUBLIC_URL when one is set, whatever origin the request came to", async () => {
+    const behindProxy = await createTestRuntime(kind, {
+      publicOrigin: "https://studio.example.com",
+    });
+    try {
+      const answer = await callApi(behindProxy, "GET", "/v1/openapi.json");
+      expect(answer.body.servers).toEqual([{ url: "https://studio.example.com" }]);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   describe("GET /v1/usage", () => {
     it("pages the caller's own request log, newest first, in its key's mode", async () => {
       const client = await createTestClient(runtime, 100);

@@ -129,6 +129,22 @@ describe.each(testDatabaseKinds())("batch exports on %s", (kind) => {
     expect((await get(path)).status).toBe(401);
   });
 
+  it("writes the image links on STUDIO_PUBLIC_URL's origin when one is set (the app behind a proxy)", async () => {
+    runtime.settings.publicOrigin = "https://studio.example.com";
+    try {
+      const records = parse<Record<string, string>>(await exportedCsv(), {
+        bom: true,
+        columns: true,
+      });
+      const links = records.map((r) => r.image_url).filter(Boolean);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links)
+        expect(link).toMatch(/^https:\/\/studio\.example\.com\/v1\/artifacts\//);
+    } finally {
+      runtime.settings.publicOrigin = null;
+    }
+  });
+
   it("streams a zip of the final images named by sku, deduplicated and made safe, with the CSV", async () => {
     const response = await get(`/v1/batches/${batchId}/export.zip`, client.api_key);
     expect(response.status).toBe(200);

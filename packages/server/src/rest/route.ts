@@ -1,6 +1,7 @@
 import type { ZodOpenApiOperationObject } from "zod-openapi";
 import type { EdgeRequest } from "../edge/pipeline";
 import type { AnyOperation } from "../operations/define";
+import type { AppRuntime } from "../runtime/app-runtime";
 
 /** What a REST route sees of the HTTP request besides the edge. */
 export interface HttpRequest {
@@ -23,4 +24,9 @@ export interface RestRoute {
   /** Its body is capped at `maxBatchBodyBytes` (see OperationDefinition.largeBody). */
   largeBody?: boolean;
   serve(edge: EdgeRequest, http: HttpRequest): Promise<Response>;
+}
+
+/** The origin for the absolute links a route writes: the configured public one, else the request's. */
+export function publicOrigin(runtime: AppRuntime, http: HttpRequest): string {
+  return runtime.settings.publicOrigin ?? http.url.origin;
 }

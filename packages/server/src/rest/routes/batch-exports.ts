@@ -11,7 +11,7 @@ import { batchExportCsv } from "../../services/batches/export-csv";
 import { imageFileNames } from "../../services/batches/export-file-names";
 import { streamBatchZip } from "../../services/batches/export-zip";
 import type { AppRuntime } from "../../runtime/app-runtime";
-import type { HttpRequest, RestRoute } from "../route";
+import { publicOrigin, type HttpRequest, type RestRoute } from "../route";
 
 // GET /v1/batches/{public_id}/export.csv and /export.zip — our extension. Not operations: they
 // answer a file (the zip streamed), not JSON; they go through the same edge (authentication,
@@ -62,7 +62,7 @@ async function exportOf(
   const fileNames = imageFileNames(exported.rows);
   const csv = batchExportCsv(
     exported.rows,
-    (artifactId) => stableImageLink(http.url.origin, artifactId),
+    (artifactId) => stableImageLink(publicOrigin(runtime, http), artifactId),
     fileNames,
   );
   return { exported, csv, fileNames };

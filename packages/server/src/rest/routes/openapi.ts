@@ -2,7 +2,7 @@ import { z } from "zod";
 import { atTheEdge } from "../../edge/pipeline";
 import type { buildOpenApiDocument, DocumentedRoute } from "../../openapi/document";
 import { json } from "../../http/body";
-import type { RestRoute } from "../route";
+import { publicOrigin, type RestRoute } from "../route";
 
 /** GET /v1/openapi.json — public, derived from the routes; `servers` is this origin. */
 export function openApiRoute(document: () => ReturnType<typeof buildOpenApiDocument>): RestRoute {
@@ -25,10 +25,14 @@ export function openApiRoute(document: () => ReturnType<typeof buildOpenApiDocum
     },
     serve: (edge, http) =>
       atTheEdge(edge, async () => {
-        const response = json({ ...document(), servers: [{ url: http.url.origin }] }, 200, {
-          "cache-control": "public, max-age=300",
-          "access-control-allow-origin": "*",
-        });
+        const response = json(
+          { ...document(), servers: [{ url: publicOrigin(edge.runtime, http) }] },
+          200,
+          {
+            "cache-control": "public, max-age=300",
+            "access-control-allow-origin": "*",
+          },
+        );
         return { value: response, status: 200, creditsMoved: 0, requestLogged: false };
       }),
   };
