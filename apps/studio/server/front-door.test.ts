@@ -54,13 +54,33 @@ const ROUTES: Record<string, ApiRoute> = {
 };
 const errors: unknown[] = [];
 
+/** A lifecycle that records how many requests it tracks at once. */
+const lifecycle = {
+  draining: false,
+  inFlight: 0,
+  async track<T>(serve: () => Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await serve();
+    } finally {
+      this.inFlight -= 1;
+    }
+  },
+};
+let releaseSlowPage: () => void = () => {};
+
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
   server = createServer(
     frontDoor({
-      studio: (_req, res) => {
+      studio: (req, res) => {
+        if (req.url === "/slow") {
+          // Next's handler may resolve before the answer is sent: hold the answer only.
+          releaseSlowPage = () => res.writeHead(200).end("slow page");
+          return;
+        }
         res.writeHead(200, { "content-type": "text/html" }).end("<p>studio</p>");
       },
       apiRouteFor: (pathname) =>
@@ -72,6 +92,7 @@ beforeAll(async () => {
         errors.push(error);
         return Response.json({ error: { code: "INTERNAL" } }, { status: 500 });
       },
+      lifecycle,
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -159,6 +180,25 @@ describe("the front door", () => {
     }
     const noHost = await raw("GET", "/api/health", { host: "" });
     expect(noHost.status).toBe(200);
+  });
+
+  it("counts a Studio request in flight until its answer is sent, for the graceful shutdown", async () => {
+    const answer = fetch(`${base}/slow`);
+    await expect.poll(() => lifecycle.inFlight).toBe(1);
+    releaseSlowPage();
+    expect(await (await answer).text()).toBe("slow page");
+    await expect.poll(() => lifecycle.inFlight).toBe(0);
+  });
+
+  it("closes each connection after its answer while draining", async () => {
+    expect((await raw("GET", "/v1/a")).headers.connection).toBe("keep-alive");
+    lifecycle.draining = true;
+    try {
+      expect((await raw("GET", "/v1/a")).headers.connection).toBe("close");
+      expect((await raw("GET", "/")).headers.connection).toBe("close");
+    } finally {
+      lifecycle.draining = false;
+    }
   });
 
   it("decides on the path as the handler reads it: dot segments cannot reach a Studio page through the API, or the API through a Studio path", async () => {

@@ -21,6 +21,14 @@ export interface FrontDoorOptions {
   host: string;
   /** Logs an error no handler caught and answers the 500 envelope. */
   onError: (error: unknown) => Response;
+  /** The runtime's lifecycle: the graceful shutdown waits for what it tracks. */
+  lifecycle: ServingLifecycle;
+}
+
+/** What the door needs of the runtime's Lifecycle. */
+export interface ServingLifecycle {
+  readonly draining: boolean;
+  track<T>(serve: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -30,7 +38,7 @@ export interface FrontDoorOptions {
  * security headers, gzip, 308 to the canonical path, 405/OPTIONS from the route's methods.
  */
 export function frontDoor(options: FrontDoorOptions): NodeListener {
-  const { studio, apiRouteFor, apiNotFound, host, onError } = options;
+  const { studio, apiRouteFor, apiNotFound, host, onError, lifecycle } = options;
   // compression works on Node's own request and response (Next's server uses it the same way);
   // its types name Express's, which add nothing it reads.
   const gzip = compression() as unknown as (
@@ -44,10 +52,21 @@ export function frontDoor(options: FrontDoorOptions): NodeListener {
     { overrideGlobalObjects: false, errorHandler: onError },
   );
   return (req, res) => {
+    // Shutting down: answer, then close the connection, so keep-alive clients reconnect to
+    // an instance that stays (the load balancer sees this one not ready).
+    if (lifecycle.draining) res.setHeader("connection", "close");
     const target = originFormOf(req.url ?? "/");
     const route = target === null ? null : apiRouteFor(target.pathname);
     if (target === null || route === null) {
-      Promise.resolve(studio(req, res)).catch((error: unknown) => fail(res, onError(error)));
+      // The API's handlers count themselves; pages and server actions (which may dispatch) are
+      // counted here, until their answer is sent, so a graceful shutdown waits for them too.
+      void lifecycle
+        .track(async () => {
+          const sent = new Promise((resolve) => res.once("close", resolve));
+          await studio(req, res);
+          await sent;
+        })
+        .catch((error: unknown) => fail(res, onError(error)));
       return;
     }
     // Set on the Node response, so they are on every answer, the listener's own 400s included.

@@ -26,6 +26,7 @@ const server = createServer(
     apiNotFound,
     host: `localhost:${port}`,
     onError: (error) => unexpectedErrorResponse(runtime, error),
+    lifecycle: runtime.lifecycle,
   }),
 );
 // A port taken or an address this machine lacks: stop, rather than run on without a listener.
