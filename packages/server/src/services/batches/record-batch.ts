@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@garment/db";
+import { queueCap } from "../dispatch/queue-cap";
 import type { DispatchRequestFields } from "../dispatch/record-dispatch";
 import { requestLogFromDebit } from "../request-log";
 
@@ -46,7 +47,8 @@ export async function recordBatch(
   record: BatchRecord,
 ): Promise<BatchRecordOutcome> {
   const total = record.creditsCost * record.rows.length;
-  const cap = record.maxUnfinishedJobs;
+  // A batch needs one free place: it is admitted whole while the client has any room.
+  const { queue, underCap, isFull } = queueCap(record.clientId, record.maxUnfinishedJobs, 1);
   const rows = JSON.stringify(
     record.rows.map((row) => ({
       row: row.row,
@@ -64,16 +66,6 @@ export async function recordBatch(
     credits_cost: record.creditsCost,
     batch_id: record.batchId,
   });
-  const queue =
-    cap === null
-      ? Prisma.sql`SELECT 0 AS unfinished`
-      : Prisma.sql`SELECT count(*)::int AS unfinished FROM (
-          SELECT 1 FROM jobs
-           WHERE client_id = ${record.clientId}
-             AND status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
-           LIMIT ${cap}) AS unfinished_jobs`;
-  const underCap =
-    cap === null ? Prisma.sql`TRUE` : Prisma.sql`(SELECT unfinished FROM queue) < ${cap}`;
   const result = await db.$queryRaw<{ balance: number | null; unfinished: number }[]>`
     WITH queue AS (${queue}
     ), debit AS (
@@ -120,7 +112,6 @@ export async function recordBatch(
     SELECT (SELECT balance FROM debit) AS balance, (SELECT unfinished FROM queue) AS unfinished`;
   const row = result[0];
   if (row && row.balance !== null) return { outcome: "accepted", balance: row.balance };
-  if (cap !== null && row && row.unfinished >= cap)
-    return { outcome: "queue_full", unfinished: row.unfinished };
+  if (row && isFull(row.unfinished)) return { outcome: "queue_full", unfinished: row.unfinished };
   return { outcome: "insufficient_balance" };
 }

@@ -1,6 +1,7 @@
 import { Prisma, type RawQuery } from "@garment/db";
 import { ulid } from "../../ids";
 import { requestLogsFromBatch } from "../request-log";
+import { queueCap } from "./queue-cap";
 import type { DispatchRecord, DispatchRecordOutcome } from "./record-dispatch";
 
 /**
@@ -25,20 +26,11 @@ export async function recordDispatchBatch(
   if (records.some((r) => r.clientId !== first.clientId || r.mode !== first.mode))
     throw new Error("recordDispatchBatch: one client and mode per batch");
   const total = records.reduce((sum, r) => sum + r.creditsCost, 0);
-  const cap = first.maxUnfinishedJobs;
-  // Counts at most `cap` rows, through the partial index of unfinished jobs.
-  const queue =
-    cap === null
-      ? Prisma.sql`SELECT 0 AS unfinished`
-      : Prisma.sql`SELECT count(*)::int AS unfinished FROM (
-          SELECT 1 FROM jobs
-           WHERE client_id = ${first.clientId}
-             AND status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
-           LIMIT ${cap}) AS unfinished_jobs`;
-  const underCap =
-    cap === null
-      ? Prisma.sql`TRUE`
-      : Prisma.sql`(SELECT unfinished FROM queue) + ${records.length} <= ${cap}`;
+  const { queue, underCap, isFull } = queueCap(
+    first.clientId,
+    first.maxUnfinishedJobs,
+    records.length,
+  );
   const rows = records.map(
     (r) => Prisma.sql`(${r.requestId}::text, ${r.jobId}::text, ${ulid()}::text, ${r.apiKeyId}::text,
       ${r.transport}::text, ${r.method}::text, ${r.path.slice(0, 500)}::text, ${r.statusCode}::int,
@@ -87,7 +79,6 @@ export async function recordDispatchBatch(
     SELECT (SELECT balance FROM debit) AS balance, (SELECT unfinished FROM queue) AS unfinished`);
   const row = result[0];
   if (row && row.balance !== null) return { outcome: "accepted" };
-  if (cap !== null && row && row.unfinished + records.length > cap)
-    return { outcome: "queue_full", unfinished: row.unfinished };
+  if (row && isFull(row.unfinished)) return { outcome: "queue_full", unfinished: row.unfinished };
   return { outcome: "insufficient_balance" };
 }

@@ -1,6 +1,7 @@
 import { Prisma, type DataMode, type RawQuery } from "@garment/db";
 import { ulid } from "../../ids";
 import { requestLogFromDebit } from "../request-log";
+import { queueCap } from "./queue-cap";
 
 /** What every dispatch statement records of the request that asked for it (dispatchRecordFields). */
 export interface DispatchRequestFields {
@@ -59,18 +60,7 @@ export async function recordDispatch(
   const requestJson = JSON.stringify(record.request);
   const resolvedJson = JSON.stringify(record.resolved);
   const queuedExtra = JSON.stringify({ credits_cost: record.creditsCost });
-  const cap = record.maxUnfinishedJobs;
-  // Counts at most `cap` rows, through the partial index of unfinished jobs.
-  const queue =
-    cap === null
-      ? Prisma.sql`SELECT 0 AS unfinished`
-      : Prisma.sql`SELECT count(*)::int AS unfinished FROM (
-          SELECT 1 FROM jobs
-           WHERE client_id = ${record.clientId}
-             AND status IN ('NOT_STARTED'::"JobStatus", 'IN_PROGRESS'::"JobStatus")
-           LIMIT ${cap}) AS unfinished_jobs`;
-  const underCap =
-    cap === null ? Prisma.sql`TRUE` : Prisma.sql`(SELECT unfinished FROM queue) < ${cap}`;
+  const { queue, underCap, isFull } = queueCap(record.clientId, record.maxUnfinishedJobs, 1);
   const startWork = record.startWork(Prisma.sql`EXISTS (SELECT 1 FROM debit)`);
   const rows = await query<{ balance: number | null; unfinished: number }>(Prisma.sql`
     WITH queue AS (${queue}
@@ -105,8 +95,7 @@ export async function recordDispatch(
     SELECT (SELECT balance FROM debit) AS balance, (SELECT unfinished FROM queue) AS unfinished`);
   const row = rows[0];
   if (row && row.balance !== null) return { outcome: "accepted" };
-  if (cap !== null && row && row.unfinished >= cap)
-    return { outcome: "queue_full", unfinished: row.unfinished };
+  if (row && isFull(row.unfinished)) return { outcome: "queue_full", unfinished: row.unfinished };
   return { outcome: "insufficient_balance" };
 }
 
