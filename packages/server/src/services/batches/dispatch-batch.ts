@@ -1,7 +1,7 @@
 import type { BatchResponse } from "@garment/schemas";
 import { createHash } from "node:crypto";
 import { ulid } from "ulid";
-import { ApiError, conflict, validationFailed } from "../../errors";
+import { ApiError, conflict } from "../../errors";
 import type { WorkflowEngine } from "../../ports/workflow-engine";
 import type { UrlSigner } from "../../storage/url-signer";
 import { getBalance } from "../credits/balance";
@@ -11,7 +11,7 @@ import {
   resolveOptions,
   type DispatchDeps,
 } from "../dispatch/dispatch-complementary-garment";
-import { requestBodyHash } from "../dispatch/idempotency";
+import { checkIdempotencyKey, requestBodyHash } from "../dispatch/idempotency";
 import {
   COMPLEMENTARY_GARMENT_OPERATION,
   dispatchEventData,
@@ -60,7 +60,10 @@ export async function dispatchBatch(
 ): Promise<BatchDispatchOutcome> {
   const { caller } = context;
   const validated = await validateBatchRequest(deps, raw);
-  const key = checkBatchKey(validated.idempotencyKey ?? context.idempotencyKey ?? null);
+  const key = checkIdempotencyKey(
+    validated.idempotencyKey ?? context.idempotencyKey,
+    BATCH_KEY_MAX_LENGTH,
+  );
 
   const rowCost = await generatorPrice(deps.reference);
 
@@ -147,20 +150,6 @@ function batchNotCovered(total: number, balance: number): ApiError {
     undefined,
     { "x-credits-shortfall": String(total - balance) },
   );
-}
-
-function checkBatchKey(key: string | null): string | null {
-  if (key === null) return null;
-  if (key.length === 0 || key.length > BATCH_KEY_MAX_LENGTH) {
-    throw validationFailed([
-      {
-        loc: ["header", "Idempotency-Key"],
-        msg: `Idempotency-Key must be 1 to ${BATCH_KEY_MAX_LENGTH} characters`,
-        type: "value_error",
-      },
-    ]);
-  }
-  return key;
 }
 
 async function replayBatch(

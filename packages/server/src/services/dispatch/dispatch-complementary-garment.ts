@@ -10,10 +10,10 @@ import { randomInt } from "node:crypto";
 import { ulid } from "../../ids";
 import type { Caller } from "../../auth/caller";
 import type { WorkflowEngine } from "../../ports/workflow-engine";
-import { ApiError, conflict, forbidden, insufficientBalance, validationFailed } from "../../errors";
+import { ApiError, conflict, forbidden, insufficientBalance } from "../../errors";
 import { getBalance } from "../credits/balance";
 import type { ReferenceData } from "../reference/reference-data";
-import { findIdempotentResponse, IDEMPOTENCY_KEY_MAX_LENGTH, requestBodyHash } from "./idempotency";
+import { checkIdempotencyKey, findIdempotentResponse, requestBodyHash } from "./idempotency";
 import {
   COMPLEMENTARY_GARMENT_OPERATION,
   dispatchEventData,
@@ -132,20 +132,6 @@ export async function generatorPrice(reference: ReferenceData): Promise<number> 
   if (!operation?.enabled)
     throw forbidden(`The operation '${COMPLEMENTARY_GARMENT_OPERATION.name}' is disabled.`);
   return operation.creditsCost;
-}
-
-export function checkIdempotencyKey(key: string | null | undefined): string | null {
-  if (key === undefined || key === null) return null;
-  if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
-    throw validationFailed([
-      {
-        loc: ["header", "Idempotency-Key"],
-        msg: `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`,
-        type: "value_error",
-      },
-    ]);
-  }
-  return key;
 }
 
 async function replayIdempotent(

@@ -11,12 +11,15 @@ import { conflict } from "../../errors";
 import { ulid } from "../../ids";
 import { getBalance } from "../credits/balance";
 import {
-  checkIdempotencyKey,
   generatorPrice,
   resolveOptions,
   type DispatchDeps,
 } from "../dispatch/dispatch-complementary-garment";
-import { findIdempotentResponse, requestBodyHash } from "../dispatch/idempotency";
+import {
+  checkIdempotencyKey,
+  findIdempotentResponse,
+  requestBodyHash,
+} from "../dispatch/idempotency";
 import {
   COMPLEMENTARY_GARMENT_OPERATION,
   dispatchEventData,
