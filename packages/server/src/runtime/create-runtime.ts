@@ -78,7 +78,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
   const stopSweeper = workflows
     ? startStuckJobSweeper(database.db, {
         resend: (event) => workflows.send(event),
-        onFailed: (jobId) => workflows.announceJobFinished(jobId),
+        onJobEnded: (jobId) => workflows.announceJobFinished(jobId),
         onBatchEnded: (batchId) => workflows.announceBatchFinished(batchId),
         onError: (error) => logger.error({ err: error }, "the stuck-job sweeper failed"),
         observers: { metrics, logger },

@@ -93,12 +93,13 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     // The SDK's own lines as JSON through the same pino (never its console logger).
     logger: options.logger,
   });
-  // Without a signer no webhooks are delivered; batches are still finished and marked announced.
+  // Without a signer no webhooks are delivered; jobs and batches are still marked announced
+  // (and batches finished), so the stuck-job sweeper does not take them up.
   const send = options.signer ? (event: WorkflowEvent) => engine.send(event) : null;
   const announce = async (jobId: string) => {
     try {
       const batch = await finishBatchOfJob(options.db, jobId);
-      if (send) await announceJobFinished(options.db, send, jobId);
+      await announceJobFinished(options.db, send, jobId);
       // Idempotent, so a retried step whose batch was finished by its first try announces it.
       if (batch) await announceBatchFinished(options.db, send, batch.batchId);
     } catch (error) {

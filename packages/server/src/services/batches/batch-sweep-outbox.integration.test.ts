@@ -26,9 +26,9 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
 }
 
 // With a real Inngest the sweeper runs in every instance as well, and its announcement leaves
-// through the outbox: one event per delivery, however many sweeps take the batch up.
+// through the outbox: one event per delivery, however many sweeps take the job or batch up.
 describe.each(testDatabaseKinds())(
-  "the sweeper's batch announcement through Inngest (%s)",
+  "the sweeper's job and batch announcements through Inngest (%s)",
   (kind) => {
     let runtime: AppRuntime;
     let inngest: FakeInngestEventApi;
@@ -100,6 +100,47 @@ describe.each(testDatabaseKinds())(
       expect(inngest.accepted.filter((event) => event.id === eventId)).toEqual([
         { id: eventId, name: WEBHOOK_DELIVERY_EVENT, data: { deliveryId: delivery!.id } },
       ]);
+    }, 60_000);
+
+    it("announces a job a crash left unannounced and sends its one delivery event once", async () => {
+      const client = await createTestClient(runtime, 100);
+      const endpoint = await callApi(runtime, "POST", "/v1/webhooks/endpoints", {
+        key: client.api_key,
+        body: { url: "http://127.0.0.1:9/hooks" },
+      });
+      expect(endpoint.status).toBe(201);
+      const accepted = await callApi(runtime, "POST", "/v1/complementary-garment-generator", {
+        key: client.api_key,
+        body: validSpec({ seed: 7 }),
+      });
+      expect(accepted.status).toBe(202);
+      const jobId = accepted.body.job_id as string;
+      // The job is cancelled, and the process dies before announcing it.
+      await failJobAndRefund(runtime.db, { jobId, reason: "cancelled", message: "t" });
+
+      const workflows = runtime.workflows!;
+      const sweeper: SweeperOptions = {
+        resend: (event) => workflows.send(event),
+        onJobEnded: (id) => workflows.announceJobFinished(id),
+        onError: (error) => {
+          throw error;
+        },
+      };
+      const later = new Date(Date.now() + 10 * 60_000);
+      await Promise.all([
+        sweepStuckWork(runtime.db, sweeper, later),
+        sweepStuckWork(runtime.db, sweeper, later),
+      ]);
+
+      const job = await runtime.db.job.findUniqueOrThrow({ where: { id: jobId } });
+      expect(job.announcedAt).not.toBeNull();
+      const deliveries = await runtime.db.webhookDelivery.findMany({ where: { jobId } });
+      expect(deliveries).toMatchObject([{ eventType: "job.failed", status: "pending" }]);
+      const eventId = `webhook-delivery-${deliveries[0]!.id}`;
+      await until(async () => inngest.accepted.some((event) => event.id === eventId));
+      // A few more relay polls: a second send, had either sweep queued one, would arrive by then.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(inngest.accepted.filter((event) => event.id === eventId)).toHaveLength(1);
     }, 60_000);
   },
 );

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@garment/db";
 import { failJobAndRefund, type JobObservers } from "../credits/fail-and-refund";
 import { findUnannouncedBatches } from "../batches/unannounced-batches";
+import { findUnannouncedJobs } from "./unannounced-jobs";
 import { COMPLEMENTARY_GARMENT_OPERATION, type DispatchEventData } from "../dispatch/operation";
 
 /** How long a job may run once its work started (a run stuck on a dead worker). */
@@ -111,8 +112,11 @@ export interface SweeperOptions {
   intervalMs?: number;
   /** Re-sends a start event (the workflow hand-off's `send`). */
   resend: (event: { id: string; name: string; data: DispatchEventData }) => Promise<void>;
-  /** Called for each job the sweeper failed (webhooks announce it). */
-  onFailed?: (jobId: string) => Promise<void>;
+  /**
+   * Called for each job the sweeper failed, and for each job that ended but whose terminal
+   * webhook was never announced (a crash came first): announces it, idempotently.
+   */
+  onJobEnded?: (jobId: string) => Promise<void>;
   /**
    * Called for each batch whose jobs all ended but whose end was never announced (a crash came
    * first): finishes and announces it, idempotently.
@@ -123,13 +127,16 @@ export interface SweeperOptions {
 }
 
 /**
- * One pass of the sweeper: re-sends, fails what is past its deadline, then finishes and
- * announces the batches a crash left behind. Every instance runs it; each step is safe against
- * another instance's same step at the same moment.
+ * One pass of the sweeper: re-sends, fails what is past its deadline, then announces the jobs
+ * and finishes and announces the batches a crash left behind (jobs first, so a batch's last
+ * `job.*` event still comes before its `batch.finished`). Every instance runs it; each step is
+ * safe against another instance's same step at the same moment.
  */
 export async function sweepStuckWork(db: PrismaClient, options: SweeperOptions, now = new Date()) {
   await resendWaitingJobs(db, options.resend, options.resendAfterMs, now);
-  await failStuckJobs(db, options.deadlines, now, options.onFailed, options.observers);
+  await failStuckJobs(db, options.deadlines, now, options.onJobEnded, options.observers);
+  if (options.onJobEnded)
+    for (const jobId of await findUnannouncedJobs(db, now)) await options.onJobEnded(jobId);
   if (options.onBatchEnded)
     for (const batchId of await findUnannouncedBatches(db, now))
       await options.onBatchEnded(batchId);
