@@ -59,9 +59,3 @@ export function retryAfterMs(answer: Answer, capMs = 10_000): number {
   const seconds = Number(answer.headers.get("retry-after") ?? "1");
   return Math.min(capMs, Math.max(100, (Number.isFinite(seconds) ? seconds : 1) * 1000));
 }
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? 0;
-}

@@ -1,3 +1,4 @@
+import { percentile } from "@garment/config/bench";
 import { openDatabase } from "@garment/db";
 import { createApiKey, createClient } from "@garment/server";
 import { randomBytes } from "node:crypto";
@@ -20,7 +21,7 @@ import {
   type LedgerFindings,
 } from "./checks";
 import { inheritedEnv } from "./env";
-import { call, percentile } from "./http";
+import { call } from "./http";
 import { driveLoad, type LoadClient, type LoadResult } from "./load";
 
 export interface TopologyOptions {
