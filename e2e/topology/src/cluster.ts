@@ -1,42 +1,10 @@
-import { migratePostgres, withDatabase } from "@garment/db";
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 const STUDIO_DIR = path.join(REPO_ROOT, "apps/studio");
-
-/** A fresh PostgreSQL database on the test server, migrated as `pnpm db:migrate` would. */
-export interface ScratchDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
-}
-
-export async function createScratchDatabase(adminUrl: string): Promise<ScratchDatabase> {
-  const name = `gs_topology_${randomBytes(5).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = withDatabase(adminUrl, name);
-  await migratePostgres(url);
-  return {
-    name,
-    url,
-    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The production build must exist: this test reuses it (CI builds it once for the e2e suites). */
 export function assertStudioBuilt() {

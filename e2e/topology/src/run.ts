@@ -1,17 +1,11 @@
 import { percentile } from "@garment/config/bench";
-import { openDatabase } from "@garment/db";
+import { createScratchDatabase, openDatabase } from "@garment/db";
 import { createApiKey, createClient } from "@garment/server";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import {
-  assertStudioBuilt,
-  createScratchDatabase,
-  Instance,
-  scratchLogDir,
-  sleep,
-} from "./cluster";
+import { assertStudioBuilt, Instance, scratchLogDir, sleep } from "./cluster";
 import {
   burstRateLimit,
   checkLedger,
@@ -97,7 +91,7 @@ export async function runTopology(options: TopologyOptions): Promise<TopologyRep
   const startedAt = new Date();
   const loadBefore = os.loadavg();
   const setupStarted = performance.now();
-  const database = await createScratchDatabase(options.adminUrl);
+  const database = await createScratchDatabase(options.adminUrl, "gs_topology");
   const logDir = scratchLogDir();
   log(`database ${database.name}, logs in ${logDir}`);
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });

@@ -14,7 +14,13 @@ export {
   type OpenDatabaseOptions,
 } from "./open-database";
 export type { NotificationHandlers, NotificationSubscription } from "./notifications";
-export { openTestDatabase, testDatabaseKinds, withDatabase } from "./test-database";
+export {
+  createScratchDatabase,
+  openTestDatabase,
+  testDatabaseKinds,
+  withDatabase,
+  type ScratchDatabase,
+} from "./test-database";
 export { applyMigrations, loadMigrations, type Migration } from "./migrations";
 export { DatabaseLockedError } from "./internal/data-dir-lock";
 export { readDbEnv, dbEnvSchema, type DbEnv } from "./env";

@@ -44,17 +44,42 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHand
   const adminUrl = readDbEnv().TEST_DATABASE_URL;
   if (!adminUrl)
     throw new Error("Set TEST_DATABASE_URL to a PostgreSQL URL to run the PostgreSQL tests.");
-  const name = `gs_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = withDatabase(adminUrl, name);
-  await migratePostgres(url);
-  const handle = await openDatabase({ url, migrate: false, poolSize: 40 });
+  const database = await createScratchDatabase(adminUrl, "gs_test");
+  const handle = await openDatabase({ url: database.url, migrate: false, poolSize: 40 });
   return {
     ...handle,
     async close() {
       await handle.close();
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await database.drop();
     },
+  };
+}
+
+/** A fresh PostgreSQL database on the server of `adminUrl`, migrated as `pnpm db:migrate` would. */
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  /** Drops it, forcing out any connection still open. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates and migrates `<prefix>_<random hex>` on the server `adminUrl` reaches (its user must
+ * be allowed to create databases). For the tests here and the topology system test, which
+ * open it their own way.
+ */
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+  const url = withDatabase(adminUrl, name);
+  await migratePostgres(url);
+  return {
+    name,
+    url,
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
 
