@@ -4,7 +4,7 @@ import type { BatchJobResponse } from "@garment/schemas";
 import Link from "next/link";
 import { useRef } from "react";
 import { StatusBadge } from "~/components/status-badge";
-import { VirtualTable } from "./virtual-rows";
+import { NumberedRow, VirtualTable } from "./virtual-rows";
 
 const HEADERS = ["Row", "Image", "SKU", "Complement", "Status", "Detail"];
 // A signed image URL lives 15 minutes; one is kept this long so polls do not reload the images.
@@ -42,16 +42,12 @@ export function BatchJobsGrid({ jobs }: { jobs: readonly BatchJobResponse[] }) {
         if (!job) return null;
         const image = imageOf(job);
         return (
-          <tr
+          <NumberedRow
             key={job.job_id}
-            {...measured}
-            data-row={job.row + 1}
-            data-status={job.status}
-            className="border-t border-stone-100"
+            measured={measured}
+            number={job.row + 1}
+            dataset={{ "data-status": job.status }}
           >
-            <th scope="row" className="px-2 text-right font-normal text-stone-600 tabular-nums">
-              {job.row + 1}
-            </th>
             <td className="px-2 py-1">
               <div className="size-12 overflow-hidden rounded bg-stone-100">
                 {image && (
@@ -78,7 +74,7 @@ export function BatchJobsGrid({ jobs }: { jobs: readonly BatchJobResponse[] }) {
                 ? `${job.failure_reason ?? "Failed"} · ${job.credits_cost} credits refunded`
                 : ""}
             </td>
-          </tr>
+          </NumberedRow>
         );
       }}
     />

@@ -1,9 +1,8 @@
 "use client";
 
-import { cn } from "~/lib/cn";
 import type { RowErrors } from "./batch-rows";
 import { TARGET_FIELDS, TARGET_LABEL, type RowValues, type TargetField } from "./column-mapping";
-import { VirtualTable } from "./virtual-rows";
+import { NumberedRow, VirtualTable } from "./virtual-rows";
 
 const HEADERS = ["Row", ...TARGET_FIELDS.map((field) => TARGET_LABEL[field]), "Problems"];
 
@@ -48,16 +47,13 @@ export function RowEditorGrid({
         const rowErrors = errors[index] ?? {};
         const problems = problemsOf(rowErrors);
         return (
-          <tr
+          <NumberedRow
             key={index}
-            {...measured}
-            data-row={index + 1}
-            data-invalid={problems.length > 0 ? "true" : undefined}
-            className={cn("border-t border-stone-100", problems.length > 0 && "bg-red-50")}
+            measured={measured}
+            number={index + 1}
+            dataset={{ "data-invalid": problems.length > 0 ? "true" : undefined }}
+            className={problems.length > 0 ? "bg-red-50" : undefined}
           >
-            <th scope="row" className="px-2 text-right font-normal text-stone-600 tabular-nums">
-              {index + 1}
-            </th>
             {TARGET_FIELDS.map((field) => (
               <td key={field} className="px-1 py-1">
                 <input
@@ -78,7 +74,7 @@ export function RowEditorGrid({
             >
               {problems.join(" ")}
             </td>
-          </tr>
+          </NumberedRow>
         );
       }}
     />

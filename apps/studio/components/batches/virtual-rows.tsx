@@ -85,3 +85,36 @@ function SpacerRow({ height, columns }: { height: number; columns: number }) {
     </tr>
   );
 }
+
+/**
+ * A body row as both batch grids draw it: measured by the window and headed by its 1-based
+ * number, the row of the file (also `data-row`, which the tests and the summary's links find).
+ */
+export function NumberedRow({
+  measured,
+  number,
+  className,
+  dataset,
+  children,
+}: {
+  measured: MeasuredRow;
+  number: number;
+  className?: string;
+  /** The row's further data-* attributes (its state, for tests and styles). */
+  dataset?: Record<`data-${string}`, string | undefined>;
+  children: ReactNode;
+}) {
+  return (
+    <tr
+      {...measured}
+      data-row={number}
+      {...dataset}
+      className={cn("border-t border-stone-100", className)}
+    >
+      <th scope="row" className="px-2 text-right font-normal text-stone-600 tabular-nums">
+        {number}
+      </th>
+      {children}
+    </tr>
+  );
+}
