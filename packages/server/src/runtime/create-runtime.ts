@@ -21,7 +21,7 @@ import { RequestLogWriter } from "../services/request-log";
 import { ReferenceData } from "../services/reference/reference-data";
 import type { ArtifactStorage } from "../storage/artifact-storage";
 import type { UrlSigner } from "../storage/url-signer";
-import type { WorkflowSystem } from "../workflows/workflow-system";
+import { sweeperHandOff, type WorkflowSystem } from "../workflows/workflow-system";
 import { apiSettings, type ApiSettings } from "../config/api-settings";
 import type { AppRuntime } from "./app-runtime";
 import type { ImageModelDirectory } from "../ports/image-model-directory";
@@ -77,9 +77,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<AppRuntime
   await workflows?.start();
   const stopSweeper = workflows
     ? startStuckJobSweeper(database.db, {
-        resend: (event) => workflows.send(event),
-        onJobEnded: (jobId) => workflows.announceJobFinished(jobId),
-        onBatchEnded: (batchId) => workflows.announceBatchFinished(batchId),
+        ...sweeperHandOff(workflows),
         onError: (error) => logger.error({ err: error }, "the stuck-job sweeper failed"),
         observers: { metrics, logger },
       })

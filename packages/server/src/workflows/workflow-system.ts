@@ -18,6 +18,7 @@ import { finishBatch, finishBatchOfJob } from "../services/batches/finish-batch"
 import { announceBatchFinished } from "../services/webhooks/announce-batch-finished";
 import { announceJobFinished } from "../services/webhooks/announce-job-finished";
 import type { UrlSigner } from "../storage/url-signer";
+import type { SweeperOptions } from "../services/jobs/fail-stuck-jobs";
 import { createRetentionFunction } from "./retention/function";
 import { createWebhookDeliveryFunction } from "./webhook-delivery/function";
 import {
@@ -201,5 +202,19 @@ export function createWorkflowSystem(options: WorkflowSystemOptions): WorkflowSy
     stop: () => engine.stop(),
     announceJobFinished: announce,
     announceBatchFinished: announceBatch,
+  };
+}
+
+/**
+ * What the stuck-job sweeper hands to the workflow system: events to send again, and jobs and
+ * batches it ended or found ended but unannounced. The runtime and the sweep tests wire it alike.
+ */
+export function sweeperHandOff(
+  workflows: WorkflowSystem,
+): Pick<SweeperOptions, "resend" | "onJobEnded" | "onBatchEnded"> {
+  return {
+    resend: (event) => workflows.send(event),
+    onJobEnded: (jobId) => workflows.announceJobFinished(jobId),
+    onBatchEnded: (batchId) => workflows.announceBatchFinished(batchId),
   };
 }

@@ -9,6 +9,7 @@ import {
   type WorkflowTestRuntime,
 } from "../../../test/workflow-harness";
 import { failJobAndRefund } from "../credits/fail-and-refund";
+import { sweeperHandOff } from "../../workflows/workflow-system";
 import { sweepStuckWork, type SweeperOptions } from "../jobs/fail-stuck-jobs";
 import { finishBatchOfJob } from "./finish-batch";
 
@@ -50,9 +51,7 @@ describe.each(testDatabaseKinds())("the sweeper and unannounced batches on %s", 
     const workflows = rt.workflows!;
     // What createRuntime gives its sweeper.
     const sweeper: SweeperOptions = {
-      resend: (event) => workflows.send(event),
-      onJobEnded: (jobId) => workflows.announceJobFinished(jobId),
-      onBatchEnded: (batchId) => workflows.announceBatchFinished(batchId),
+      ...sweeperHandOff(workflows),
       onError: (error) => {
         throw error;
       },

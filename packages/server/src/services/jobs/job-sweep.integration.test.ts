@@ -9,6 +9,7 @@ import {
   type WorkflowTestRuntime,
 } from "../../../test/workflow-harness";
 import { failJobAndRefund } from "../credits/fail-and-refund";
+import { sweeperHandOff } from "../../workflows/workflow-system";
 import { sweepStuckWork, type SweeperOptions } from "./fail-stuck-jobs";
 
 const SMALL = { resolution: "0.5K", aspect_ratio: "1:1", eval_enabled: false } as const;
@@ -49,9 +50,7 @@ describe.each(testDatabaseKinds())("the sweeper and unannounced jobs on %s", (ki
     const workflows = rt.workflows!;
     // What createRuntime gives its sweeper.
     const sweeper: SweeperOptions = {
-      resend: (event) => workflows.send(event),
-      onJobEnded: (jobId) => workflows.announceJobFinished(jobId),
-      onBatchEnded: (batchId) => workflows.announceBatchFinished(batchId),
+      ...sweeperHandOff(workflows),
       onError: (error) => {
         throw error;
       },
